@@ -1,0 +1,131 @@
+"""Checks across records that a Table Schema cannot express.
+
+They run on the rows read from YAML and tolerate values of the wrong type (Frictionless reports
+those): a check that cannot read a value simply does not apply.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from karriere.documents import Document, Row
+from karriere.errors import Problem
+
+REQUIRED_STATUSES = ("active", "planned", "closed")
+
+
+def _int(value: str | None) -> int | None:
+    return int(value) if value and re.fullmatch(r"[0-9]{1,4}", value) else None
+
+
+def _problem(row: Row, name: str, message: str, hint: str, code: str) -> Problem:
+    pos = row.where(name)
+    return Problem(row.path, pos.line, pos.column, name, message, hint, code)
+
+
+def place(documents: list[Document]) -> list[Problem]:
+    """A record's county and year must agree with the folder and file name it is in."""
+    problems = []
+    for doc in documents:
+        if not doc.rows:
+            continue
+        row = doc.rows[0]
+        for name in ("county", "year"):
+            implied = doc.implied.get(name)
+            if implied is None or doc.layout.table == "counties":
+                continue
+            if name == "year" and doc.layout.kind not in ("report", "national"):
+                continue
+            given = row.values.get(name)
+            if given is None:
+                continue  # reported as missing by the schema
+            if given != implied:
+                if name == "county":
+                    message = f'"{given}" does not match the folder the file is in ({implied})'
+                    hint = f"move the file to the folder {given}/ or write county: {implied}"
+                else:
+                    message = f"{given} does not match the file name ({implied}.yaml)"
+                    hint = f"rename the file to {given}.yaml or write year: {implied}"
+                problems.append(_problem(row, name, message, hint, "file-place"))
+    return problems
+
+
+def periods(rows: dict[str, list[Row]]) -> list[Problem]:
+    """A report for a year uses the counties of that year."""
+    counties = {r.values.get("id"): r for r in rows.get("counties", [])}
+    problems = []
+
+    def check(row: Row, year: int | None, what: str, field: str) -> None:
+        county = counties.get(row.values.get("county"))
+        if county is None or year is None:
+            return
+        start, end = _int(county.values.get("valid_from")), _int(county.values.get("valid_to"))
+        name = county.values.get("name", row.values.get("county"))
+        if start is not None and year < start:
+            problems.append(_problem(row, field, f"{name} did not exist yet in {year} (it existed from {start})",
+                                     f"{what} must use the counties of its year", "county-period"))
+        if end is not None and year > end:
+            problems.append(_problem(row, field, f"{name} no longer existed in {year} (it existed until {end})",
+                                     f"{what} must use the counties of its year", "county-period"))
+
+    for row in rows.get("reports", []):
+        check(row, _int(row.values.get("year")), "a report", "year")
+    for row in rows.get("centres", []):
+        if row.values.get("status") == "active":
+            check(row, _int((row.values.get("as_of") or "")[:4]), "an active centre", "as_of")
+    return problems
+
+
+def future(rows: dict[str, list[Row]], today: dt.date) -> list[Problem]:
+    """Figures and checks cannot describe a time that has not come yet."""
+    problems = []
+    for table, table_rows in rows.items():
+        for row in table_rows:
+            year = _int(row.values.get("year"))
+            if year is not None and year > today.year:
+                problems.append(_problem(row, "year", f"{year} is in the future",
+                                         f"figures can be given for {today.year} at the latest", "future"))
+            for name in ("as_of", "last_checked"):
+                value = row.values.get(name) or ""
+                if re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value) and value[: len(value)] > today.isoformat()[: len(value)]:
+                    problems.append(_problem(row, name, f"{value} is in the future",
+                                             f"use a date no later than today ({today.isoformat()})", "future"))
+            if table == "centres" and row.values.get("status") != "planned":
+                for name in ("established", "closed"):
+                    year = _int(row.values.get(name))
+                    if year is not None and year > today.year:
+                        problems.append(_problem(row, name, f"{year} is in the future",
+                                                 "only a planned centre can have a future year", "future"))
+    return problems
+
+
+def consistency(rows: dict[str, list[Row]]) -> list[Problem]:
+    problems = []
+    for row in rows.get("centres", []):
+        status = row.values.get("status")
+        start, end = _int(row.values.get("established")), _int(row.values.get("closed"))
+        if end is not None and status != "closed":
+            problems.append(_problem(row, "closed", "a closing year is given but the status is not closed",
+                                     "set status: closed, or remove the closing year", "consistency"))
+        if start is not None and end is not None and end < start:
+            problems.append(_problem(row, "closed", f"the centre closed ({end}) before it opened ({start})",
+                                     "check both years", "consistency"))
+    for row in rows.get("report_staff", []):
+        if not row.values.get("persons") and not row.values.get("fte"):
+            problems.append(_problem(row, "persons", "a staff item needs persons, fte or both",
+                                     "e.g. 'persons: 5' or 'fte: 1.6'", "required"))
+    centre_county = {r.values.get("id"): r.values.get("county") for r in rows.get("centres", [])}
+    for row in rows.get("report_staff", []) + rows.get("report_funding", []):
+        centre = row.values.get("centre")
+        if centre and centre in centre_county and centre_county[centre] != row.values.get("county"):
+            problems.append(_problem(row, "centre", f'the centre "{centre}" belongs to another county',
+                                     "a report lists only its own county's centres", "consistency"))
+    statuses = rows.get("statuses")
+    if statuses:
+        have = {r.values.get("id") for r in statuses}
+        for missing in [s for s in REQUIRED_STATUSES if s not in have]:
+            row = statuses[0]
+            problems.append(Problem(row.path, 1, 1, "terms", f'the status "{missing}" is missing',
+                                    "the site needs the statuses active, planned and closed", "required"))
+    return problems

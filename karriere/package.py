@@ -1,0 +1,264 @@
+"""Rows → CSV files + ``datapackage.json``, validated by Frictionless, its errors mapped back to YAML.
+
+Every resource is written as an explicit CSV table (``type: table``, ``format: csv``) with the header
+taken from the schema, never from the first row: Frictionless treats an inline or YAML resource
+without ``type: table`` as JSON and lets it pass, and infers the columns of keyed rows from the
+first row only. Neither pitfall can happen here.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from frictionless import Package, system
+
+from karriere.documents import Row
+from karriere.errors import Problem
+from karriere.schema import TABLES, TEXT, Field, Table
+
+log = logging.getLogger(__name__)
+
+PACKAGE_META: dict[str, Any] = {
+    "name": "karrieresentre",
+    "title": "Norway's county career guidance centres (karrieresentre)",
+    "description": (
+        "The county career guidance centres of Norway, the county partnerships for career guidance, and "
+        "their key figures by county and year, taken from public reports (2010–2018). Every record cites "
+        "its source and the date it describes; what the sources do not say is left empty."
+    ),
+    "licenses": [{
+        "name": "CC-BY-4.0",
+        "path": "https://creativecommons.org/licenses/by/4.0/",
+        "title": "Creative Commons Attribution 4.0",
+    }],
+}
+
+
+@dataclass
+class Built:
+    """The package as files in a folder, and the rows they came from."""
+
+    folder: Path
+    descriptor: dict[str, Any]
+    rows: dict[str, list[Row]]
+
+
+def vocabularies_of(rows: dict[str, list[Row]]) -> dict[str, list[str]]:
+    from karriere.schema import VOCABULARIES
+
+    return {name: [r.values.get("id", "") for r in rows.get(name, [])] for name in VOCABULARIES}
+
+
+def csv_bytes(table: Table, rows: list[Row]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(table.field_names)
+    for row in rows:
+        writer.writerow([row.values.get(name, "") for name in table.field_names])
+    return buffer.getvalue().encode("utf-8")
+
+
+def descriptor(rows: dict[str, list[Row]], sources: list[dict[str, str]]) -> dict[str, Any]:
+    vocabularies = vocabularies_of(rows)
+    return {
+        **PACKAGE_META,
+        "sources": sources,
+        "resources": [
+            {
+                "name": table.name,
+                "title": table.title,
+                "description": table.description,
+                "path": f"{table.name}.csv",
+                "type": "table",
+                "scheme": "file",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": table.descriptor(vocabularies),
+            }
+            for table in TABLES
+        ],
+    }
+
+
+def write(folder: Path, rows: dict[str, list[Row]], sources: list[dict[str, str]]) -> Built:
+    folder.mkdir(parents=True, exist_ok=True)
+    for table in TABLES:
+        (folder / f"{table.name}.csv").write_bytes(csv_bytes(table, rows.get(table.name, [])))
+    desc = descriptor(rows, sources)
+    text = json.dumps(desc, ensure_ascii=False, indent=2) + "\n"
+    (folder / "datapackage.json").write_text(text, encoding="utf-8")
+    return Built(folder, desc, rows)
+
+
+def validate(built: Built) -> list[Problem]:
+    """Validate the written package with Frictionless; map every error to its place in the YAML."""
+    with system.use_context(trusted=False):
+        package = Package(str(built.folder / "datapackage.json"))
+        report = package.validate()
+    problems: list[Problem] = []
+    for task in report.tasks:
+        table = next(t for t in TABLES if t.name == task.name)
+        rows = built.rows.get(table.name, [])
+        cell_errors: set[tuple[int, str]] = set()
+        for error in task.errors:
+            number = getattr(error, "row_number", None)
+            if not number or not 2 <= number < len(rows) + 2:
+                # Header or package-level errors would mean the writer is wrong: a bug, not bad data.
+                raise RuntimeError(f"{task.name}: {error.message}")
+            row = rows[number - 2]
+            if error.type in ("type-error", "constraint-error"):
+                cell_errors.add((number, error.field_name))
+                problems.append(_cell_problem(table, row, error))
+            elif error.type == "foreign-key":
+                fields = list(error.field_names)
+                if any((number, f) in cell_errors for f in fields):
+                    continue
+                problems.append(_foreign_key_problem(table, row, error, built.rows))
+            elif error.type == "primary-key":
+                problems.append(_primary_key_problem(table, row, rows))
+            else:
+                raise RuntimeError(f"{task.name}: unexpected validation error {error.type}: {error.message}")
+    return problems
+
+
+def _shown_field(table: Table, name: str) -> str:
+    return name
+
+
+def _cell_problem(table: Table, row: Row, error: Any) -> Problem:
+    fld = table.field(error.field_name)
+    pos = row.where(fld.name)
+    cell = error.cell
+    note = error.note or ""
+    if 'constraint "required"' in note:
+        message, hint, code = "is missing", "this field is required: " + fld.description.rstrip("."), "required"
+    elif error.type == "type-error":
+        message, hint, code = f'"{cell}" is not {_type_noun(fld)}', fld.hint(), "type"
+    elif 'constraint "enum"' in note:
+        allowed = _enum(fld, error)
+        close = difflib.get_close_matches(cell, allowed, n=1, cutoff=0.5)
+        message = f'"{cell}" is not a known {fld.vocabulary.replace("_", " ").rstrip("s")} id'
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        hint += f"allowed: {', '.join(allowed)}" if len(allowed) <= 16 else fld.hint()
+        code = "enum"
+    elif 'constraint "pattern"' in note:
+        if fld.pattern == TEXT:
+            message, hint = "contains < or >", "HTML is not allowed in the data; write plain text"
+        else:
+            message, hint = f'"{cell}" is not {_pattern_noun(fld)}', fld.hint()
+        code = "pattern"
+    elif 'constraint "minimum"' in note:
+        message = f"{cell} is less than {_num(fld.minimum)}"
+        hint, code = fld.hint(), "range"
+        if fld.minimum == 0:
+            message = f"{cell} is negative"
+    elif 'constraint "maximum"' in note:
+        message, hint, code = f"{cell} is more than {_num(fld.maximum)}", fld.hint(), "range"
+    else:  # pragma: no cover - every constraint the schema uses is handled above
+        message, hint, code = f'"{cell}" is not allowed ({note})', fld.hint(), "constraint"
+    return Problem(row.path, pos.line, pos.column, fld.name, message, hint, code)
+
+
+def _enum(fld: Field, error: Any) -> list[str]:
+    note = error.note
+    start = note.find("[")
+    try:
+        return list(json.loads(note[start:].replace("'", '"'))) if start >= 0 else []
+    except ValueError:
+        return []
+
+
+def _num(value: float | None) -> str:
+    return f"{value:g}" if value is not None else ""
+
+
+_TYPE_NOUNS = {
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "year": "a year",
+    "date": "a date",
+}
+
+
+def _type_noun(fld: Field) -> str:
+    return _TYPE_NOUNS.get(fld.type, "valid")
+
+
+_PATTERN_NOUNS = {
+    "email": "an e-mail address",
+    "phone": "a Norwegian phone number",
+    "website": "a web address (only https:// or http:// links are allowed)",
+    "booking_url": "a web address (only https:// or http:// links are allowed)",
+    "url": "a web address (only https:// or http:// links are allowed)",
+    "postcode": "a postcode",
+    "municipality": "a municipality number",
+    "number": "a valid number",
+    "id": "a valid id",
+    "as_of": "a year, month or date",
+    "published": "a year, month or date",
+}
+
+
+def _pattern_noun(fld: Field) -> str:
+    return _PATTERN_NOUNS.get(fld.name, "in the expected form")
+
+
+_REFERENCE_NOUNS = {
+    "counties": "county",
+    "centres": "centre",
+    "municipalities": "municipality number",
+    "sources": "source",
+    "reports": "report",
+}
+
+
+def _foreign_key_problem(table: Table, row: Row, error: Any, all_rows: dict[str, list[Row]]) -> Problem:
+    fields = list(error.field_names)
+    values = list(error.field_cells)
+    target = error.reference_name
+    name = fields[-1] if len(fields) > 1 else fields[0]
+    pos = row.where(name)
+    noun = _REFERENCE_NOUNS.get(target, target)
+    shown = " ".join(values)
+    known = [r.values.get(error.reference_field_names[0], "") for r in all_rows.get(target, [])]
+    close = difflib.get_close_matches(values[0], known, n=1, cutoff=0.6) if len(values) == 1 else []
+    where = {
+        "counties": "data/counties/", "centres": "data/centres/", "municipalities": "data/municipalities.yaml",
+        "sources": "data/sources.yaml",
+    }.get(target, target)
+    hint = (f"did you mean {close[0]!r}? " if close else "") + f"it must be listed in {where}"
+    return Problem(row.path, pos.line, pos.column, name, f'"{shown}" is not a known {noun}', hint,
+                   "foreign-key")
+
+
+def _primary_key_problem(table: Table, row: Row, rows: list[Row]) -> Problem:
+    key = [row.values.get(k, "") for k in table.primary_key]
+    first = next(r for r in rows if [r.values.get(k, "") for k in table.primary_key] == key)
+    name = table.primary_key[-1]
+    pos = row.where(name)
+    value = key[-1]
+    if first.path == row.path:
+        message = f'"{value}" is listed twice (first on line {first.where(name).line})'
+        hint = "remove one of them"
+    else:
+        message = f'the id "{value}" is already used by {first.path}'
+        hint = "each record needs its own id (file name)"
+    code = "duplicate"
+    return Problem(row.path, pos.line, pos.column, name, message, hint, code)
+
+
+def group_rows(rows: list[Row]) -> dict[str, list[Row]]:
+    grouped: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        grouped[row.table].append(row)
+    return dict(grouped)

@@ -1,0 +1,113 @@
+"""The build, step by step: load → package → validate → (render) → publish.
+
+Each step is one function; :func:`build` reads like the table of contents of the pipeline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from karriere import checks
+from karriere.documents import Document, Row, data_files, read_document
+from karriere.errors import Problem, sort_problems
+from karriere.package import Built, group_rows, validate, write
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Loaded:
+    documents: list[Document]
+    rows: dict[str, list[Row]]
+    problems: list[Problem]
+
+
+def shown_path(path: Path) -> str:
+    """The path as a person at the command line would write it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def load(data_dir: Path) -> Loaded:
+    """Read every YAML file under *data_dir* into rows; collect every problem on the way."""
+    problems: list[Problem] = []
+    documents: list[Document] = []
+    if not data_dir.is_dir():
+        return Loaded([], {}, [Problem(shown_path(data_dir), 1, 1, "", "the data folder does not exist",
+                                       "give the folder with --data", "io")])
+    for path in data_files(data_dir):
+        doc = read_document(path, shown_path(path), path.relative_to(data_dir), problems)
+        if doc is not None:
+            documents.append(doc)
+    rows = group_rows([row for doc in documents for row in doc.rows])
+    return Loaded(documents, rows, problems)
+
+
+def cross_checks(loaded: Loaded, today: dt.date) -> list[Problem]:
+    return (
+        checks.place(loaded.documents)
+        + checks.periods(loaded.rows)
+        + checks.future(loaded.rows, today)
+        + checks.consistency(loaded.rows)
+    )
+
+
+def package_sources(rows: dict[str, list[Row]]) -> list[dict[str, str]]:
+    out = []
+    for row in rows.get("sources", []):
+        entry = {"title": row.values.get("title", "")}
+        if row.values.get("url"):
+            entry["path"] = row.values["url"]
+        out.append(entry)
+    return out
+
+
+def make_package(loaded: Loaded, folder: Path) -> Built:
+    return write(folder, loaded.rows, package_sources(loaded.rows))
+
+
+def check(data_dir: Path, today: dt.date | None = None) -> list[Problem]:
+    """Every problem in the data, sorted; an empty list means the data is good."""
+    loaded = load(data_dir)
+    problems = loaded.problems + cross_checks(loaded, today or dt.date.today())
+    with tempfile.TemporaryDirectory(prefix="karriere-check-") as tmp:
+        built = make_package(loaded, Path(tmp))
+        problems += validate(built)
+    return sort_problems(problems)
+
+
+def build(data_dir: Path, output: Path, today: dt.date | None = None) -> list[Problem]:
+    """Build the site into *output*. On any problem the old *output* is left exactly as it was."""
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    try:
+        loaded = load(data_dir)
+        problems = loaded.problems + cross_checks(loaded, today or dt.date.today())
+        built = make_package(loaded, staging / "data")
+        problems += validate(built)
+        if problems:
+            return sort_problems(problems)
+        publish(staging, output)
+        return []
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
+def publish(staging: Path, output: Path) -> None:
+    """Swap the new site in with renames, so a reader never sees half a site."""
+    old = output.with_name(f".{output.name}.old-{os.getpid()}")
+    if output.exists():
+        output.rename(old)
+    staging.rename(output)
+    if old.exists():
+        shutil.rmtree(old)
