@@ -19,6 +19,16 @@ def _int(value: str | None) -> int | None:
     return int(value) if value and re.fullmatch(r"[0-9]{1,4}", value) else None
 
 
+def _is_date(value: str) -> bool:
+    """A real year, year-month or date (invalid ones are reported by the schema)."""
+    padded = value + "-01-01"[: 10 - len(value)] if len(value) in (4, 7) else value
+    try:
+        dt.date.fromisoformat(padded)
+    except ValueError:
+        return False
+    return len(padded) == 10
+
+
 def _problem(row: Row, name: str, message: str, hint: str, code: str) -> Problem:
     pos = row.where(name)
     return Problem(row.path, pos.line, pos.column, name, message, hint, code)
@@ -88,7 +98,7 @@ def future(rows: dict[str, list[Row]], today: dt.date) -> list[Problem]:
                                          f"figures can be given for {today.year} at the latest", "future"))
             for name in ("as_of", "last_checked"):
                 value = row.values.get(name) or ""
-                if re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", value) and value[: len(value)] > today.isoformat()[: len(value)]:
+                if _is_date(value) and value > today.isoformat()[: len(value)]:
                     problems.append(_problem(row, name, f"{value} is in the future",
                                              f"use a date no later than today ({today.isoformat()})", "future"))
             if table == "centres" and row.values.get("status") != "planned":
@@ -115,7 +125,9 @@ def consistency(rows: dict[str, list[Row]]) -> list[Problem]:
         if not row.values.get("persons") and not row.values.get("fte"):
             problems.append(_problem(row, "persons", "a staff item needs persons, fte or both",
                                      "e.g. 'persons: 5' or 'fte: 1.6'", "required"))
-    centre_county = {r.values.get("id"): r.values.get("county") for r in rows.get("centres", [])}
+    centre_county: dict[str | None, str | None] = {}
+    for r in rows.get("centres", []):
+        centre_county.setdefault(r.values.get("id"), r.values.get("county"))
     for row in rows.get("report_staff", []) + rows.get("report_funding", []):
         centre = row.values.get("centre")
         if centre and centre in centre_county and centre_county[centre] != row.values.get("county"):

@@ -28,13 +28,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_problems(problems: list[Problem]) -> None:
+def _print_problems(problems: list[Problem], after: str = "") -> None:
     for problem in problems:
         print(problem.format(), file=sys.stderr)
     for line in report_to_github(problems):
         print(line)
     n = len(problems)
-    print(f"{n} problem{'s' if n != 1 else ''} found; nothing was published.", file=sys.stderr)
+    print(f"{n} problem{'s' if n != 1 else ''} found.{after}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,7 +63,7 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     problems = pipeline.build(args.data, args.output)
     if problems:
-        _print_problems(problems)
+        _print_problems(problems, f" Nothing was built; {pipeline.shown_path(args.output)} was left as it was.")
         return 1
     print(f"Built {pipeline.shown_path(args.output)} ({time.perf_counter() - started:.1f} s).")
     return 0

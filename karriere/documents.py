@@ -106,6 +106,8 @@ class Row:
     path: str
     pos: Pos
     positions: dict[str, Pos] = field(default_factory=dict)
+    #: Fields already reported as having the wrong shape; not reported again as missing.
+    reported: set[str] = field(default_factory=set)
 
     def where(self, name: str) -> Pos:
         return self.positions.get(name, self.pos)
@@ -118,6 +120,9 @@ class Document:
     #: Values implied by the file's place, e.g. {"id": "hallingdal", "county": "buskerud"}.
     implied: dict[str, str]
     rows: list[Row] = field(default_factory=list)
+    #: True when the file could not be read at all; references to its record are then not reported
+    #: again as dangling (one broken file should give one message, not hundreds).
+    unreadable: bool = False
 
 
 _YEAR_FILE = re.compile(r"[0-9]{4}")
@@ -204,7 +209,8 @@ class _Reader:
             value = entry.value
             if not isinstance(value, Scalar):
                 self.problem(value.pos, key, f"expected a single value, found {_describe(value)}",
-                             table.field(key).hint(), "shape")
+                             f"write one value after '{key}:', e.g. {key}: {_example(table.field(key))}", "shape")
+                row.reported.add(key)
                 continue
             if not value.is_null:
                 row.values[key] = value.text.strip() if not value.quoted else value.text
@@ -255,6 +261,12 @@ class _Reader:
                 self.record(item, table, child.children, item_keys, out, child.key)
 
 
+def _example(fld) -> str:
+    return {"integer": "12", "number": "1.5", "boolean": "true", "year": "2017", "date": "2017-11-01"}.get(
+        fld.type, "some text"
+    )
+
+
 def _describe(node: Node) -> str:
     if isinstance(node, Map):
         return "a set of 'key: value' lines"
@@ -270,9 +282,10 @@ def read_document(path: Path, shown: str, rel: Path, problems: list[Problem]) ->
         return None
     loaded = read_yaml(path, shown)
     problems.extend(loaded.problems)
-    if loaded.root is None:
-        return None
     doc = Document(shown, layout, implied)
+    if loaded.root is None:
+        doc.unreadable = True
+        return doc
     reader = _Reader(shown, problems)
     root = loaded.root
     if layout.list_key:

@@ -99,8 +99,12 @@ def write(folder: Path, rows: dict[str, list[Row]], sources: list[dict[str, str]
     return Built(folder, desc, rows)
 
 
-def validate(built: Built) -> list[Problem]:
-    """Validate the written package with Frictionless; map every error to its place in the YAML."""
+def validate(built: Built, skip: set[tuple[str, str]] = frozenset()) -> list[Problem]:
+    """Validate the written package with Frictionless; map every error to its place in the YAML.
+
+    Foreign-key errors that point at a record in *skip* (a file that could not be read, already
+    reported) are left out.
+    """
     with system.use_context(trusted=False):
         package = Package(str(built.folder / "datapackage.json"))
         report = package.validate()
@@ -117,10 +121,14 @@ def validate(built: Built) -> list[Problem]:
             row = rows[number - 2]
             if error.type in ("type-error", "constraint-error"):
                 cell_errors.add((number, error.field_name))
+                if error.field_name in row.reported:
+                    continue
                 problems.append(_cell_problem(table, row, error))
             elif error.type == "foreign-key":
                 fields = list(error.field_names)
                 if any((number, f) in cell_errors for f in fields):
+                    continue
+                if len(fields) == 1 and (error.reference_name, error.field_cells[0]) in skip:
                     continue
                 problems.append(_foreign_key_problem(table, row, error, built.rows))
             elif error.type == "primary-key":
@@ -128,10 +136,6 @@ def validate(built: Built) -> list[Problem]:
             else:
                 raise RuntimeError(f"{task.name}: unexpected validation error {error.type}: {error.message}")
     return problems
-
-
-def _shown_field(table: Table, name: str) -> str:
-    return name
 
 
 def _cell_problem(table: Table, row: Row, error: Any) -> Problem:

@@ -74,13 +74,22 @@ def make_package(loaded: Loaded, folder: Path) -> Built:
     return write(folder, loaded.rows, package_sources(loaded.rows))
 
 
+def unreadable_ids(loaded: Loaded) -> set[tuple[str, str]]:
+    """(table, id) of records whose file could not be read at all."""
+    return {
+        (doc.layout.table, doc.implied["id"])
+        for doc in loaded.documents
+        if doc.unreadable and "id" in doc.implied
+    }
+
+
 def check(data_dir: Path, today: dt.date | None = None) -> list[Problem]:
     """Every problem in the data, sorted; an empty list means the data is good."""
     loaded = load(data_dir)
     problems = loaded.problems + cross_checks(loaded, today or dt.date.today())
     with tempfile.TemporaryDirectory(prefix="karriere-check-") as tmp:
         built = make_package(loaded, Path(tmp))
-        problems += validate(built)
+        problems += validate(built, skip=unreadable_ids(loaded))
     return sort_problems(problems)
 
 
@@ -93,7 +102,7 @@ def build(data_dir: Path, output: Path, today: dt.date | None = None) -> list[Pr
         loaded = load(data_dir)
         problems = loaded.problems + cross_checks(loaded, today or dt.date.today())
         built = make_package(loaded, staging / "data")
-        problems += validate(built)
+        problems += validate(built, skip=unreadable_ids(loaded))
         if problems:
             return sort_problems(problems)
         publish(staging, output)

@@ -142,7 +142,7 @@ def position(parent: str) -> Field:
 
 
 MUNICIPALITY = dict(pattern=r"[0-9]{4}", expected='four digits in quotes, e.g. "0602"')
-YEAR_FIELD = dict(type="year", minimum=1900, maximum=2100)
+YEAR_FIELD = dict(type="year", minimum=1900)
 
 
 def as_of() -> Field:

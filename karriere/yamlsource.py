@@ -136,7 +136,10 @@ def read_yaml(path: Path, shown: str) -> Loaded:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        return problem(line, column, _syntax_message(exc, text, line), _syntax_hint(text, line), "syntax")
+        hint = _syntax_hint(text, line)
+        if exc.context_mark and exc.context_mark.line + 1 != line:
+            hint = f"the block it belongs to starts on line {exc.context_mark.line + 1}; " + hint
+        return problem(line, column, _syntax_message(exc, text, line), hint, "syntax")
     except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises Marked errors for text input
         return problem(1, 1, f"the file is not valid YAML ({exc})", code="syntax")
     if node is None:
@@ -152,6 +155,12 @@ def _syntax_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
     if "\t" in current[: len(current) - len(current.lstrip())] or "'\\t'" in str(exc.problem):
         return "a tab character is used for indentation"
     detail = (exc.problem or "").strip()
+    if "could not find expected ':'" in detail:
+        return "a line is not 'key: value' (is the colon or its space missing?)"
+    if "found character" in detail and "cannot start any token" in detail:
+        return f"the file is not valid YAML: {detail} (put the value in quotes)"
+    if detail.startswith("expected <block end>") or "mapping values are not allowed" in detail:
+        return "this line does not fit the structure around it"
     return f"the file is not valid YAML: {detail}" if detail else "the file is not valid YAML"
 
 
@@ -160,7 +169,8 @@ def _syntax_hint(text: str, line: int) -> str:
     current = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in current:
         return "indent with spaces, never tabs"
-    return "check the indentation and that every 'key: value' has a space after the colon; quote text that contains ': ' or starts with a special character"
+    return ("check the indentation, that quotes are closed, and that every 'key: value' has a space "
+            "after the colon; put text that contains ': ' in quotes")
 
 
 def _convert(node: yaml.Node, shown: str, problems: list[Problem]) -> Node:
