@@ -73,11 +73,25 @@ def periods(rows: dict[str, list[Row]]) -> list[Problem]:
         start, end = _int(county.values.get("valid_from")), _int(county.values.get("valid_to"))
         name = county.values.get("name", row.values.get("county"))
         if start is not None and year < start:
-            problems.append(_problem(row, field, f"{name} did not exist yet in {year} (it existed from {start})",
-                                     f"{what} must use the counties of its year", "county-period"))
+            problems.append(
+                _problem(
+                    row,
+                    field,
+                    f"{name} did not exist yet in {year} (it existed from {start})",
+                    f"{what} must use the counties of its year",
+                    "county-period",
+                )
+            )
         if end is not None and year > end:
-            problems.append(_problem(row, field, f"{name} no longer existed in {year} (it existed until {end})",
-                                     f"{what} must use the counties of its year", "county-period"))
+            problems.append(
+                _problem(
+                    row,
+                    field,
+                    f"{name} no longer existed in {year} (it existed until {end})",
+                    f"{what} must use the counties of its year",
+                    "county-period",
+                )
+            )
 
     for row in rows.get("reports", []):
         check(row, _int(row.values.get("year")), "a report", "year")
@@ -94,19 +108,40 @@ def future(rows: dict[str, list[Row]], today: dt.date) -> list[Problem]:
         for row in table_rows:
             year = _int(row.values.get("year"))
             if year is not None and year > today.year:
-                problems.append(_problem(row, "year", f"{year} is in the future",
-                                         f"figures can be given for {today.year} at the latest", "future"))
+                problems.append(
+                    _problem(
+                        row,
+                        "year",
+                        f"{year} is in the future",
+                        f"figures can be given for {today.year} at the latest",
+                        "future",
+                    )
+                )
             for name in ("as_of", "last_checked"):
                 value = row.values.get(name) or ""
                 if _is_date(value) and value > today.isoformat()[: len(value)]:
-                    problems.append(_problem(row, name, f"{value} is in the future",
-                                             f"use a date no later than today ({today.isoformat()})", "future"))
+                    problems.append(
+                        _problem(
+                            row,
+                            name,
+                            f"{value} is in the future",
+                            f"use a date no later than today ({today.isoformat()})",
+                            "future",
+                        )
+                    )
             if table == "centres" and row.values.get("status") != "planned":
                 for name in ("established", "closed"):
                     year = _int(row.values.get(name))
                     if year is not None and year > today.year:
-                        problems.append(_problem(row, name, f"{year} is in the future",
-                                                 "only a planned centre can have a future year", "future"))
+                        problems.append(
+                            _problem(
+                                row,
+                                name,
+                                f"{year} is in the future",
+                                "only a planned centre can have a future year",
+                                "future",
+                            )
+                        )
     return problems
 
 
@@ -116,28 +151,65 @@ def consistency(rows: dict[str, list[Row]]) -> list[Problem]:
         status = row.values.get("status")
         start, end = _int(row.values.get("established")), _int(row.values.get("closed"))
         if end is not None and status != "closed":
-            problems.append(_problem(row, "closed", "a closing year is given but the status is not closed",
-                                     "set status: closed, or remove the closing year", "consistency"))
+            problems.append(
+                _problem(
+                    row,
+                    "closed",
+                    "a closing year is given but the status is not closed",
+                    "set status: closed, or remove the closing year",
+                    "consistency",
+                )
+            )
         if start is not None and end is not None and end < start:
-            problems.append(_problem(row, "closed", f"the centre closed ({end}) before it opened ({start})",
-                                     "check both years", "consistency"))
+            problems.append(
+                _problem(
+                    row,
+                    "closed",
+                    f"the centre closed ({end}) before it opened ({start})",
+                    "check both years",
+                    "consistency",
+                )
+            )
     for row in rows.get("report_staff", []):
         if not row.values.get("persons") and not row.values.get("fte"):
-            problems.append(_problem(row, "persons", "a staff item needs persons, fte or both",
-                                     "e.g. 'persons: 5' or 'fte: 1.6'", "required"))
+            problems.append(
+                _problem(
+                    row,
+                    "persons",
+                    "a staff item needs persons, fte or both",
+                    "e.g. 'persons: 5' or 'fte: 1.6'",
+                    "required",
+                )
+            )
     centre_county: dict[str | None, str | None] = {}
     for r in rows.get("centres", []):
         centre_county.setdefault(r.values.get("id"), r.values.get("county"))
     for row in rows.get("report_staff", []) + rows.get("report_funding", []):
         centre = row.values.get("centre")
         if centre and centre in centre_county and centre_county[centre] != row.values.get("county"):
-            problems.append(_problem(row, "centre", f'the centre "{centre}" belongs to another county',
-                                     "a report lists only its own county's centres", "consistency"))
+            problems.append(
+                _problem(
+                    row,
+                    "centre",
+                    f'the centre "{centre}" belongs to another county',
+                    "a report lists only its own county's centres",
+                    "consistency",
+                )
+            )
     statuses = rows.get("statuses")
     if statuses:
         have = {r.values.get("id") for r in statuses}
         for missing in [s for s in REQUIRED_STATUSES if s not in have]:
             row = statuses[0]
-            problems.append(Problem(row.path, 1, 1, "terms", f'the status "{missing}" is missing',
-                                    "the site needs the statuses active, planned and closed", "required"))
+            problems.append(
+                Problem(
+                    row.path,
+                    1,
+                    1,
+                    "terms",
+                    f'the status "{missing}" is missing',
+                    "the site needs the statuses active, planned and closed",
+                    "required",
+                )
+            )
     return problems

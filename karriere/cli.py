@@ -46,8 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.debug:
             raise
         print(f"internal error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
-        print("This is a bug in the build, not in your data. Run again with --debug and report it.",
-              file=sys.stderr)
+        print("This is a bug in the build, not in your data. Run again with --debug and report it.", file=sys.stderr)
         return 2
 
 

@@ -47,41 +47,61 @@ SOURCES = Child("sources", "", "The documents this record is taken from: source 
 
 LAYOUTS = {
     "sources": Layout("sources", "sources.yaml", "sources", list_key="sources"),
-    "municipalities": Layout("municipalities", "municipalities.yaml", "municipalities",
-                             list_key="municipalities"),
+    "municipalities": Layout("municipalities", "municipalities.yaml", "municipalities", list_key="municipalities"),
     "vocabulary": Layout("vocabulary", "vocabularies/<name>.yaml", "", list_key="terms"),
     "county": Layout(
-        "county", "counties/<county>.yaml", "counties",
+        "county",
+        "counties/<county>.yaml",
+        "counties",
         (
-            Child("partnership", "partnerships", "The county's partnership for career guidance.", single=True,
-                  children=(
-                      Child("partners", "partnership_partners", "The partners, one per line.", item="name"),
-                      Child("regional_partnerships", "regional_partnerships",
-                            "Named regional partnerships or networks, one per line.", item="name"),
-                  )),
+            Child(
+                "partnership",
+                "partnerships",
+                "The county's partnership for career guidance.",
+                single=True,
+                children=(
+                    Child("partners", "partnership_partners", "The partners, one per line.", item="name"),
+                    Child(
+                        "regional_partnerships",
+                        "regional_partnerships",
+                        "Named regional partnerships or networks, one per line.",
+                        item="name",
+                    ),
+                ),
+            ),
             Child("sources", "county_sources", SOURCES.description),
         ),
     ),
     "centre": Layout(
-        "centre", "centres/<county>/<centre>.yaml", "centres",
+        "centre",
+        "centres/<county>/<centre>.yaml",
+        "centres",
         (
-            Child("offerings", "centre_offerings", "What the centre offers: ids from offering_types.",
-                  item="offering"),
-            Child("target_groups", "centre_target_groups", "Who the offer is for: ids from target_groups.",
-                  item="target_group"),
+            Child("offerings", "centre_offerings", "What the centre offers: ids from offering_types.", item="offering"),
+            Child(
+                "target_groups",
+                "centre_target_groups",
+                "Who the offer is for: ids from target_groups.",
+                item="target_group",
+            ),
             Child("channels", "centre_channels", "How guidance is given: ids from channels.", item="channel"),
-            Child("activities", "centre_activities", "What the centre does, in the source's words.",
-                  item="text"),
+            Child("activities", "centre_activities", "What the centre does, in the source's words.", item="text"),
             Child("owners", "centre_owners", "Owners or board, as named in the source.", item="name"),
             Child("co_located_with", "centre_colocations", "Who the centre shares premises with.", item="name"),
-            Child("service_area", "centre_service_areas", "Municipalities the centre serves (numbers in quotes).",
-                  item="municipality"),
+            Child(
+                "service_area",
+                "centre_service_areas",
+                "Municipalities the centre serves (numbers in quotes).",
+                item="municipality",
+            ),
             Child("locations", "centre_locations", "Sites, for a centre that works from several places."),
             Child("sources", "centre_sources", SOURCES.description),
         ),
     ),
     "report": Layout(
-        "report", "reports/<county>/<year>.yaml", "reports",
+        "report",
+        "reports/<county>/<year>.yaml",
+        "reports",
         (
             Child("funding", "report_funding", "Funding by source and contributor, one item per amount."),
             Child("staff", "report_staff", "Staff by employer (and centre), one item per figure."),
@@ -91,7 +111,9 @@ LAYOUTS = {
         ),
     ),
     "national": Layout(
-        "national", "national/<year>.yaml", "national_reports",
+        "national",
+        "national/<year>.yaml",
+        "national_reports",
         (Child("survey_results", "survey_results", "National survey results: statement, share, n."),),
     ),
 }
@@ -142,18 +164,24 @@ def classify(rel: Path, shown: str) -> tuple[Layout | None, dict[str, str], list
         return LAYOUTS["municipalities"], {}, []
     if len(parts) == 2 and parts[0] == "vocabularies":
         if stem not in VOCABULARIES:
-            return bad(f"there is no vocabulary called {stem!r}",
-                       "vocabulary files are " + ", ".join(f"{v}.yaml" for v in VOCABULARIES))
+            return bad(
+                f"there is no vocabulary called {stem!r}",
+                "vocabulary files are " + ", ".join(f"{v}.yaml" for v in VOCABULARIES),
+            )
         return LAYOUTS["vocabulary"], {"vocabulary": stem}, []
     if len(parts) == 2 and parts[0] == "counties":
         if not _SLUG.fullmatch(stem):
-            return bad(f"the file name {rel.name!r} cannot be used as an id",
-                       "use lowercase a–z, digits and hyphens, e.g. sogn-og-fjordane.yaml")
+            return bad(
+                f"the file name {rel.name!r} cannot be used as an id",
+                "use lowercase a–z, digits and hyphens, e.g. sogn-og-fjordane.yaml",
+            )
         return LAYOUTS["county"], {"id": stem}, []
     if len(parts) == 3 and parts[0] == "centres":
         if not _SLUG.fullmatch(stem):
-            return bad(f"the file name {rel.name!r} cannot be used as an id",
-                       "use lowercase a–z, digits and hyphens (æ→ae, ø→o, å→a), e.g. honefoss.yaml")
+            return bad(
+                f"the file name {rel.name!r} cannot be used as an id",
+                "use lowercase a–z, digits and hyphens (æ→ae, ø→o, å→a), e.g. honefoss.yaml",
+            )
         return LAYOUTS["centre"], {"id": stem, "county": parts[1]}, []
     if len(parts) == 3 and parts[0] == "reports":
         if not _YEAR_FILE.fullmatch(stem):
@@ -163,9 +191,11 @@ def classify(rel: Path, shown: str) -> tuple[Layout | None, dict[str, str], list
         if not _YEAR_FILE.fullmatch(stem):
             return bad(f"a national file must be named after its year, not {rel.name!r}", "e.g. 2014.yaml")
         return LAYOUTS["national"], {"year": stem}, []
-    return bad("this file is not in a place the site reads data from",
-               "centres go in centres/<county>/, reports in reports/<county>/<year>.yaml, "
-               "counties in counties/; see the data guide")
+    return bad(
+        "this file is not in a place the site reads data from",
+        "centres go in centres/<county>/, reports in reports/<county>/<year>.yaml, "
+        "counties in counties/; see the data guide",
+    )
 
 
 def data_files(data_dir: Path) -> Iterator[Path]:
@@ -185,11 +215,22 @@ class _Reader:
     def problem(self, pos: Pos, fld: str, message: str, hint: str = "", code: str = "shape") -> None:
         self.problems.append(Problem(self.shown, pos.line, pos.column, fld, message, hint, code))
 
-    def record(self, node: Node, table: Table, children: tuple[Child, ...], inherited: dict[str, tuple[str, Pos]],
-               out: list[Row], label: str) -> Row | None:
+    def record(
+        self,
+        node: Node,
+        table: Table,
+        children: tuple[Child, ...],
+        inherited: dict[str, tuple[str, Pos]],
+        out: list[Row],
+        label: str,
+    ) -> Row | None:
         if not isinstance(node, Map):
-            self.problem(node.pos, label, f"expected a set of 'key: value' lines, found {_describe(node)}",
-                         "see the other files of this kind for the layout")
+            self.problem(
+                node.pos,
+                label,
+                f"expected a set of 'key: value' lines, found {_describe(node)}",
+                "see the other files of this kind for the layout",
+            )
             return None
         row = Row(table.name, {}, self.shown, node.pos)
         for name, (value, pos) in inherited.items():
@@ -208,8 +249,13 @@ class _Reader:
                 continue
             value = entry.value
             if not isinstance(value, Scalar):
-                self.problem(value.pos, key, f"expected a single value, found {_describe(value)}",
-                             f"write one value after '{key}:', e.g. {key}: {_example(table.field(key))}", "shape")
+                self.problem(
+                    value.pos,
+                    key,
+                    f"expected a single value, found {_describe(value)}",
+                    f"write one value after '{key}:', e.g. {key}: {_example(table.field(key))}",
+                    "shape",
+                )
                 row.reported.add(key)
                 continue
             if not value.is_null:
@@ -247,8 +293,12 @@ class _Reader:
             item_keys["position"] = (str(index), item.pos)
             if child.item:
                 if not isinstance(item, Scalar) or item.is_null:
-                    self.problem(item.pos, child.key, f"expected a single value, found {_describe(item)}",
-                                 table.field(child.item).hint())
+                    self.problem(
+                        item.pos,
+                        child.key,
+                        f"expected a single value, found {_describe(item)}",
+                        table.field(child.item).hint(),
+                    )
                     continue
                 row = Row(table.name, {}, self.shown, item.pos)
                 for name, (value, pos) in item_keys.items():
@@ -291,18 +341,31 @@ def read_document(path: Path, shown: str, rel: Path, problems: list[Problem]) ->
     if layout.list_key:
         table = TABLE_BY_NAME[implied.get("vocabulary", layout.table)]
         if not isinstance(root, Map) or layout.list_key not in root.entries:
-            reader.problem(root.pos, layout.list_key, f"the file must start with '{layout.list_key}:' "
-                           "followed by a list", f"e.g. '{layout.list_key}:' then lines starting with '- '",
-                           "shape")
+            reader.problem(
+                root.pos,
+                layout.list_key,
+                f"the file must start with '{layout.list_key}:' followed by a list",
+                f"e.g. '{layout.list_key}:' then lines starting with '- '",
+                "shape",
+            )
             return doc
         for key, entry in root.entries.items():
             if key not in (layout.list_key, "title", "description"):
-                reader.problem(entry.key_pos, key, "unknown key",
-                               f"this file holds only '{layout.list_key}:' (and an optional title)", "unknown-key")
+                reader.problem(
+                    entry.key_pos,
+                    key,
+                    "unknown key",
+                    f"this file holds only '{layout.list_key}:' (and an optional title)",
+                    "unknown-key",
+                )
         items = root.entries[layout.list_key].value
         if not isinstance(items, Seq):
-            reader.problem(items.pos, layout.list_key, f"expected a list, found {_describe(items)}",
-                           "write one item per line, each starting with '- '")
+            reader.problem(
+                items.pos,
+                layout.list_key,
+                f"expected a list, found {_describe(items)}",
+                "write one item per line, each starting with '- '",
+            )
             return doc
         for item in items.items:
             reader.record(item, table, (), {}, doc.rows, layout.list_key)

@@ -34,11 +34,13 @@ PACKAGE_META: dict[str, Any] = {
         "their key figures by county and year, taken from public reports (2010–2018). Every record cites "
         "its source and the date it describes; what the sources do not say is left empty."
     ),
-    "licenses": [{
-        "name": "CC-BY-4.0",
-        "path": "https://creativecommons.org/licenses/by/4.0/",
-        "title": "Creative Commons Attribution 4.0",
-    }],
+    "licenses": [
+        {
+            "name": "CC-BY-4.0",
+            "path": "https://creativecommons.org/licenses/by/4.0/",
+            "title": "Creative Commons Attribution 4.0",
+        }
+    ],
 }
 
 
@@ -123,7 +125,7 @@ def validate(built: Built, skip: set[tuple[str, str]] = frozenset()) -> list[Pro
                 cell_errors.add((number, error.field_name))
                 if error.field_name in row.reported:
                     continue
-                problems.append(_cell_problem(table, row, error))
+                problems.append(_cell_problem(table, row, error, vocabularies_of(built.rows)))
             elif error.type == "foreign-key":
                 fields = list(error.field_names)
                 if any((number, f) in cell_errors for f in fields):
@@ -138,7 +140,7 @@ def validate(built: Built, skip: set[tuple[str, str]] = frozenset()) -> list[Pro
     return problems
 
 
-def _cell_problem(table: Table, row: Row, error: Any) -> Problem:
+def _cell_problem(table: Table, row: Row, error: Any, vocabularies: dict[str, list[str]]) -> Problem:
     fld = table.field(error.field_name)
     pos = row.where(fld.name)
     cell = error.cell
@@ -148,7 +150,7 @@ def _cell_problem(table: Table, row: Row, error: Any) -> Problem:
     elif error.type == "type-error":
         message, hint, code = f'"{cell}" is not {_type_noun(fld)}', fld.hint(), "type"
     elif 'constraint "enum"' in note:
-        allowed = _enum(fld, error)
+        allowed = vocabularies.get(fld.vocabulary or "", [])
         close = difflib.get_close_matches(cell, allowed, n=1, cutoff=0.5)
         message = f'"{cell}" is not a known {fld.vocabulary.replace("_", " ").rstrip("s")} id'
         hint = f"did you mean {close[0]!r}? " if close else ""
@@ -170,15 +172,6 @@ def _cell_problem(table: Table, row: Row, error: Any) -> Problem:
     else:  # pragma: no cover - every constraint the schema uses is handled above
         message, hint, code = f'"{cell}" is not allowed ({note})', fld.hint(), "constraint"
     return Problem(row.path, pos.line, pos.column, fld.name, message, hint, code)
-
-
-def _enum(fld: Field, error: Any) -> list[str]:
-    note = error.note
-    start = note.find("[")
-    try:
-        return list(json.loads(note[start:].replace("'", '"'))) if start >= 0 else []
-    except ValueError:
-        return []
 
 
 def _num(value: float | None) -> str:
@@ -237,12 +230,13 @@ def _foreign_key_problem(table: Table, row: Row, error: Any, all_rows: dict[str,
     known = [r.values.get(error.reference_field_names[0], "") for r in all_rows.get(target, [])]
     close = difflib.get_close_matches(values[0], known, n=1, cutoff=0.6) if len(values) == 1 else []
     where = {
-        "counties": "data/counties/", "centres": "data/centres/", "municipalities": "data/municipalities.yaml",
+        "counties": "data/counties/",
+        "centres": "data/centres/",
+        "municipalities": "data/municipalities.yaml",
         "sources": "data/sources.yaml",
     }.get(target, target)
     hint = (f"did you mean {close[0]!r}? " if close else "") + f"it must be listed in {where}"
-    return Problem(row.path, pos.line, pos.column, name, f'"{shown}" is not a known {noun}', hint,
-                   "foreign-key")
+    return Problem(row.path, pos.line, pos.column, name, f'"{shown}" is not a known {noun}', hint, "foreign-key")
 
 
 def _primary_key_problem(table: Table, row: Row, rows: list[Row]) -> Problem:

@@ -41,8 +41,21 @@ def load(data_dir: Path) -> Loaded:
     problems: list[Problem] = []
     documents: list[Document] = []
     if not data_dir.is_dir():
-        return Loaded([], {}, [Problem(shown_path(data_dir), 1, 1, "", "the data folder does not exist",
-                                       "give the folder with --data", "io")])
+        return Loaded(
+            [],
+            {},
+            [
+                Problem(
+                    shown_path(data_dir),
+                    1,
+                    1,
+                    "",
+                    "the data folder does not exist",
+                    "give the folder with --data",
+                    "io",
+                )
+            ],
+        )
     for path in data_files(data_dir):
         doc = read_document(path, shown_path(path), path.relative_to(data_dir), problems)
         if doc is not None:
@@ -76,11 +89,7 @@ def make_package(loaded: Loaded, folder: Path) -> Built:
 
 def unreadable_ids(loaded: Loaded) -> set[tuple[str, str]]:
     """(table, id) of records whose file could not be read at all."""
-    return {
-        (doc.layout.table, doc.implied["id"])
-        for doc in loaded.documents
-        if doc.unreadable and "id" in doc.implied
-    }
+    return {(doc.layout.table, doc.implied["id"]) for doc in loaded.documents if doc.unreadable and "id" in doc.implied}
 
 
 def check(data_dir: Path, today: dt.date | None = None) -> list[Problem]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 import yaml
 
@@ -57,7 +56,7 @@ class Entry:
     value: Node
 
 
-Node = Union[Scalar, Seq, Map]
+Node = Scalar | Seq | Map
 
 
 @dataclass
@@ -79,12 +78,14 @@ class _Composer(yaml.SafeLoader):
     def compose_node(self, parent, index):  # type: ignore[override]
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            raise _Refused(event.start_mark, "aliases (*name) are not allowed",
-                           "write the value out in full")
+            raise _Refused(event.start_mark, "aliases (*name) are not allowed", "write the value out in full")
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
-            raise _Refused(event.start_mark, "anchors (&name) are not allowed",
-                           "write the value out in full; each file stands on its own")
+            raise _Refused(
+                event.start_mark,
+                "anchors (&name) are not allowed",
+                "write the value out in full; each file stands on its own",
+            )
         return super().compose_node(parent, index)
 
 
@@ -95,9 +96,15 @@ class _Refused(Exception):
 
 
 _STANDARD_TAGS = {
-    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
-    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:map",
-    "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:merge",
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:merge",
 }
 
 
@@ -112,20 +119,28 @@ def read_yaml(path: Path, shown: str) -> Loaded:
     except OSError as exc:
         return problem(1, 1, f"cannot read the file ({exc.strerror})", code="io")
     if size > MAX_FILE_BYTES:
-        return problem(1, 1, f"the file is too large ({size:,} bytes)",
-                       f"a data file may be at most {MAX_FILE_BYTES // 1024} kB", "too-large")
+        return problem(
+            1,
+            1,
+            f"the file is too large ({size:,} bytes)",
+            f"a data file may be at most {MAX_FILE_BYTES // 1024} kB",
+            "too-large",
+        )
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return problem(line, column, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
-                       "save the file as UTF-8; GitHub's editor does this by itself", "encoding")
+        return problem(
+            line,
+            column,
+            f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+            "save the file as UTF-8; GitHub's editor does this by itself",
+            "encoding",
+        )
     text = text.removeprefix("\ufeff")
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return problem(1, 1, "the file is empty", "fill in the fields, or delete the file", "empty")
     if "\x00" in text:
         return problem(1, 1, "the file contains a NUL character", "save it as plain text", "encoding")
@@ -169,15 +184,18 @@ def _syntax_hint(text: str, line: int) -> str:
     current = lines[line - 1] if 0 < line <= len(lines) else ""
     if "\t" in current:
         return "indent with spaces, never tabs"
-    return ("check the indentation, that quotes are closed, and that every 'key: value' has a space "
-            "after the colon; put text that contains ': ' in quotes")
+    return (
+        "check the indentation, that quotes are closed, and that every 'key: value' has a space "
+        "after the colon; put text that contains ': ' in quotes"
+    )
 
 
 def _convert(node: yaml.Node, shown: str, problems: list[Problem]) -> Node:
     pos = _pos(node.start_mark)
     if node.tag.startswith("!") or (node.tag.startswith("tag:") and node.tag not in _STANDARD_TAGS):
-        problems.append(Problem(shown, pos.line, pos.column, "", f"the tag {node.tag!r} is not allowed",
-                                "remove the tag", "yaml"))
+        problems.append(
+            Problem(shown, pos.line, pos.column, "", f"the tag {node.tag!r} is not allowed", "remove the tag", "yaml")
+        )
     if isinstance(node, yaml.ScalarNode):
         quoted = node.style in ("'", '"', "|", ">")
         return Scalar(node.value, pos, quoted, (not quoted) and node.value in _NULLS)
@@ -188,19 +206,37 @@ def _convert(node: yaml.Node, shown: str, problems: list[Problem]) -> Node:
     for key_node, value_node in node.value:
         kpos = _pos(key_node.start_mark)
         if not isinstance(key_node, yaml.ScalarNode):
-            problems.append(Problem(shown, kpos.line, kpos.column, "", "a key must be a plain name",
-                                    "write 'name: value'", "yaml"))
+            problems.append(
+                Problem(shown, kpos.line, kpos.column, "", "a key must be a plain name", "write 'name: value'", "yaml")
+            )
             continue
         key = key_node.value
         if key == "<<":
-            problems.append(Problem(shown, kpos.line, kpos.column, key, "merge keys (<<) are not allowed",
-                                    "write the fields out in full", "yaml"))
+            problems.append(
+                Problem(
+                    shown,
+                    kpos.line,
+                    kpos.column,
+                    key,
+                    "merge keys (<<) are not allowed",
+                    "write the fields out in full",
+                    "yaml",
+                )
+            )
             continue
         if key in entries:
             first = entries[key].key_pos
-            problems.append(Problem(shown, kpos.line, kpos.column, key,
-                                    f"the key appears twice (first on line {first.line})",
-                                    "keep one of them; YAML would silently use only the last", "duplicate-key"))
+            problems.append(
+                Problem(
+                    shown,
+                    kpos.line,
+                    kpos.column,
+                    key,
+                    f"the key appears twice (first on line {first.line})",
+                    "keep one of them; YAML would silently use only the last",
+                    "duplicate-key",
+                )
+            )
             continue
         entries[key] = Entry(kpos, _convert(value_node, shown, problems))
     return Map(entries, pos)

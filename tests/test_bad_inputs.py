@@ -53,7 +53,8 @@ def assert_reported(status, out, err, problems, data: Path, expected: list[dict]
     for want in expected:
         path = str(data / want["file"])
         matches = [
-            p for p in problems
+            p
+            for p in problems
             if p.path == path and p.line == want["line"] and p.field == want["field"] and p.code == want["code"]
         ]
         assert len(matches) == 1, f"expected {want} in:\n{err}"
@@ -106,11 +107,9 @@ def test_every_error_at_once_sorted(valid_data: Path, monkeypatch, capsys) -> No
     """Problems in several files are all reported in one run, sorted by file and line."""
     for case in ("bad-email", "unknown-key", "negative-money", "county-outside-period"):
         apply_case(BAD / case, valid_data)
-    status, out, err, problems = run_check(valid_data, monkeypatch, capsys)
+    status, _out, err, problems = run_check(valid_data, monkeypatch, capsys)
     assert status == 1
-    assert [p.code for p in problems] == ["foreign-key", "pattern", "unknown-key", "county-period", "range"] or len(
-        problems
-    ) >= 4
+    assert len({p.path for p in problems}) == 4
     fields = {p.field for p in problems}
     assert {"email", "emial", "amount_nok", "year"} <= fields
     assert problems == sorted(problems)
