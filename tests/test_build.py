@@ -1,0 +1,147 @@
+"""The build: the published package, its validation by Frictionless, atomic output, determinism."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from frictionless import Package
+
+from karriere import cli, pipeline
+from karriere.schema import TABLES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_build_writes_a_valid_package(valid_data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert cli.main(["build", "--data", str(valid_data), "--output", str(out)]) == 0
+    descriptor = json.loads((out / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert descriptor["title"] and descriptor["description"]
+    assert descriptor["licenses"][0]["name"] == "CC-BY-4.0"
+    assert descriptor["sources"] == [{"title": "Testkilde"}]
+    assert Package(str(out / "data" / "datapackage.json")).validate().valid
+
+
+def test_frictionless_command_line_validates_the_output(valid_data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert pipeline.build(valid_data, out) == []
+    exe = Path(sys.executable).with_name("frictionless")
+    result = subprocess.run(
+        [str(exe), "validate", str(out / "data" / "datapackage.json")], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_resource_is_an_explicit_csv_table(valid_data: Path, tmp_path: Path) -> None:
+    """Frictionless pitfall: a resource without `type: table` (e.g. inline YAML) is treated as JSON
+    and passes validation unchecked. Every resource here is a typed CSV table with a schema."""
+    out = tmp_path / "site"
+    assert pipeline.build(valid_data, out) == []
+    descriptor = json.loads((out / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert [r["name"] for r in descriptor["resources"]] == [t.name for t in TABLES]
+    for resource in descriptor["resources"]:
+        assert resource["type"] == "table"
+        assert resource["format"] == "csv"
+        assert resource["path"] == f"{resource['name']}.csv"
+        assert "data" not in resource
+        assert resource["schema"]["fields"]
+        assert resource["schema"]["primaryKey"]
+
+
+def test_csv_columns_come_from_the_schema_not_the_first_row(valid_data: Path, tmp_path: Path) -> None:
+    """Frictionless pitfall: keyed rows take their columns from the first row. Here a first centre
+    without e-mail must not drop the e-mail column of a later one."""
+    first = valid_data / "centres" / "buskerud" / "a-first.yaml"
+    first.write_text(
+        'name: A\ncounty: buskerud\nstatus: active\nas_of: "2017"\nlast_checked: 2026-11-01\n', encoding="utf-8"
+    )
+    out = tmp_path / "site"
+    assert pipeline.build(valid_data, out) == []
+    with (out / "data" / "centres.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert [r["id"] for r in rows] == ["a-first", "gol"]
+    assert rows[0]["email"] == "" and rows[1]["email"] == "post@karriere.test"
+    header = (out / "data" / "centres.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert header == [f.name for f in TABLES[[t.name for t in TABLES].index("centres")].fields]
+
+
+def test_values_are_published_as_typed(valid_data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert pipeline.build(valid_data, out) == []
+    package = Package(str(out / "data" / "datapackage.json"))
+    centre = package.get_resource("centres").read_rows()[0]
+    assert centre["municipality"] == "0617"  # not 617, not octal 399
+    assert float(centre["staff_fte"]) == pytest.approx(1.8)
+    staff = package.get_resource("report_staff").read_rows()
+    assert [(r["employer"], r["centre"], r["fte"] and float(r["fte"]), r["persons"]) for r in staff] == [
+        ("county_authority", "gol", 1.6, None),
+        ("nav", None, None, 1),
+    ]
+
+
+def test_failed_build_leaves_previous_output_untouched(valid_data: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "site"
+    assert pipeline.build(valid_data, out) == []
+    (out / "keep.txt").write_text("from the last good build", encoding="utf-8")
+    before = tree_digest(out)
+    bad = valid_data / "centres" / "buskerud" / "gol.yaml"
+    bad.write_text(bad.read_text(encoding="utf-8").replace("post@karriere.test", "post@"), encoding="utf-8")
+    assert cli.main(["build", "--data", str(valid_data), "--output", str(out)]) == 1
+    assert tree_digest(out) == before
+    assert "was left as it was" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"], "no staging folder is left behind"
+
+
+def test_same_input_gives_identical_bytes(valid_data: Path, tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert pipeline.build(valid_data, a) == []
+    assert pipeline.build(valid_data, b) == []
+    assert tree_digest(a) == tree_digest(b)
+
+
+def test_internal_error_is_not_a_traceback(monkeypatch, capsys, valid_data: Path) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "check", broken)
+    assert cli.main(["check", "--data", str(valid_data)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "bug in the build" in err
+    with pytest.raises(RuntimeError):
+        cli.main(["--debug", "check", "--data", str(valid_data)])
+
+
+def test_command_line_as_a_coordinator_runs_it(tmp_path: Path) -> None:
+    """The real entry point in a subprocess: exit status, no traceback, GitHub annotations."""
+    data = tmp_path / "data"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "valid", data)
+    (data / "counties" / "finnmark.yaml").write_text("number: 20\nname: [Finnmark\n", encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    env = {"PATH": "/usr/bin:/bin", "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "check", "--data", str(data)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("data/counties/finnmark.yaml:3:1: ")
+    assert result.stdout.startswith("::error file=data/counties/finnmark.yaml,line=3,col=1")
+    assert "data/counties/finnmark.yaml" in summary.read_text(encoding="utf-8")
