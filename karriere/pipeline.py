@@ -5,7 +5,9 @@ Each step is one function; :func:`build` reads like the table of contents of the
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import io
 import logging
 import os
 import shutil
@@ -114,11 +116,33 @@ def build(data_dir: Path, output: Path, today: dt.date | None = None) -> list[Pr
         problems += validate(built, skip=unreadable_ids(loaded))
         if problems:
             return sort_problems(problems)
+        render(built, staging)
         publish(staging, output)
         return []
     finally:
         if staging.exists():
             shutil.rmtree(staging)
+
+
+def render(built: Built, site: Path) -> None:
+    """Run Pelican with the project's settings over the validated package, into *site*."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    root = Path(__file__).resolve().parent.parent
+    settings = read_settings(
+        str(root / "pelicanconf.py"),
+        override={
+            "PATH": str(root / "content"),
+            "THEME": str(root / "theme"),
+            "OUTPUT_PATH": str(site),
+            "KARRIERE_PACKAGE": str(built.folder / "datapackage.json"),
+        },
+    )
+    # Pelican reports progress on the console; the command line decides what the user sees.
+    logging.getLogger("pelican").setLevel(logging.WARNING)
+    with contextlib.redirect_stdout(io.StringIO()):
+        Pelican(settings).run()
 
 
 def publish(staging: Path, output: Path) -> None:

@@ -1,0 +1,202 @@
+"""Every computation the reports show: totals, shares, per inhabitant, change from the year before.
+
+Templates only display what this module computes; the tests check its arithmetic against the data.
+Sums are exact (``Decimal`` for FTE, ``int`` for kroner).
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from karriere.model import Centre, Data, Report, Term
+
+
+@dataclass(frozen=True)
+class Amount:
+    """One line of a breakdown: what, how much, and its share of the total (0–1)."""
+
+    label: Term | None
+    name: str | None
+    value: Decimal | int
+    share: Decimal | None
+
+
+@dataclass(frozen=True)
+class Contributor:
+    name: str
+    source: Term
+    amount: int
+    inhabitants: int | None
+    per_inhabitant: Decimal | None
+
+
+@dataclass(frozen=True)
+class CentreStaff:
+    centre: Centre | None
+    by_employer: list[Amount]
+    total_fte: Decimal
+
+
+@dataclass(frozen=True)
+class Change:
+    """The change of one figure from the previous year that has figures."""
+
+    previous: Decimal | int
+    current: Decimal | int
+    amount: Decimal | int
+    percent: Decimal | None
+    previous_year: int | None = None
+
+
+@dataclass
+class ReportFigures:
+    report: Report
+    funding_total: int | None
+    funding_by_source: list[Amount]
+    funding_by_contributor: list[Contributor]
+    persons_total: int | None
+    persons_by_employer: list[Amount]
+    fte_total: Decimal | None
+    fte_total_is_stated: bool
+    fte_by_employer: list[Amount]
+    staff_by_centre: list[CentreStaff]
+    per_inhabitant: Decimal | None
+    previous: Report | None = None
+    years_without_figures: list[int] = field(default_factory=list)
+    changes: dict[str, Change] = field(default_factory=dict)
+
+
+def share(part: Decimal | int, total: Decimal | int) -> Decimal | None:
+    if not total:
+        return None
+    return (Decimal(part) / Decimal(total)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+
+
+def per_inhabitant(amount: int | None, inhabitants: int | None) -> Decimal | None:
+    if amount is None or not inhabitants:
+        return None
+    return (Decimal(amount) / Decimal(inhabitants)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _breakdown(items: list[tuple[Term, Decimal | int]]) -> tuple[list[Amount], Decimal | int]:
+    sums: OrderedDict[str, tuple[Term, Decimal | int]] = OrderedDict()
+    for term, value in items:
+        previous = sums.get(term.id, (term, 0))[1]
+        sums[term.id] = (term, previous + value)
+    total = sum((v for _, v in sums.values()), 0)
+    lines = [Amount(term, None, value, share(value, total)) for term, value in sums.values()]
+    lines.sort(key=lambda a: (-a.value, a.label.id if a.label else ""))
+    return lines, total
+
+
+def report_figures(report: Report) -> ReportFigures:
+    funding_lines, funding_total = _breakdown([(f.source, f.amount_nok) for f in report.funding])
+    inhabitants = {p.municipality.number: p.inhabitants for p in report.populations}
+    contributors = [
+        Contributor(
+            f.contributor,
+            f.source,
+            f.amount_nok,
+            inhabitants.get(f.municipality.number) if f.municipality else None,
+            per_inhabitant(f.amount_nok, inhabitants.get(f.municipality.number)) if f.municipality else None,
+        )
+        for f in report.funding
+        if f.contributor
+    ]
+    persons_lines, persons_total = _breakdown([(s.employer, s.persons) for s in report.staff if s.persons is not None])
+    fte_items = [(s.employer, s.fte) for s in report.staff if s.fte is not None]
+    fte_lines, fte_sum = _breakdown(fte_items)
+    by_centre: OrderedDict[str | None, list[tuple[Term, Decimal]]] = OrderedDict()
+    centre_of: dict[str | None, Centre | None] = {}
+    for s in report.staff:
+        if s.fte is not None:
+            key = s.centre.id if s.centre else None
+            by_centre.setdefault(key, []).append((s.employer, s.fte))
+            centre_of[key] = s.centre
+    staff_by_centre = []
+    if any(k is not None for k in by_centre):
+        for key, items in by_centre.items():
+            lines, total = _breakdown(items)
+            staff_by_centre.append(CentreStaff(centre_of[key], lines, Decimal(total)))
+    fte_stated = not fte_items and report.fte_total is not None
+    fte_total = Decimal(fte_sum) if fte_items else report.fte_total
+    total_funding = funding_total if report.funding else None
+    return ReportFigures(
+        report=report,
+        funding_total=total_funding,
+        funding_by_source=funding_lines,
+        funding_by_contributor=contributors,
+        persons_total=persons_total if persons_lines else None,
+        persons_by_employer=persons_lines,
+        fte_total=fte_total,
+        fte_total_is_stated=fte_stated,
+        fte_by_employer=fte_lines,
+        staff_by_centre=staff_by_centre,
+        per_inhabitant=per_inhabitant(total_funding, report.population),
+    )
+
+
+def change(previous: Decimal | int | None, current: Decimal | int | None) -> Change | None:
+    if previous is None or current is None:
+        return None
+    amount = current - previous
+    percent = None
+    if previous:
+        percent = (Decimal(amount) * 100 / Decimal(previous)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return Change(previous, current, amount, percent)
+
+
+_COMPARED = ("funding_total", "fte_total", "centres", "per_inhabitant")
+
+
+def _figure(figures: ReportFigures, name: str) -> Decimal | int | None:
+    return figures.report.centres if name == "centres" else getattr(figures, name)
+
+
+def county_figures(data: Data, county: str) -> dict[int, ReportFigures]:
+    """Figures for every report of *county*. Each figure is compared with the latest earlier year
+    that has that figure; the years in between have no figures (shown as such, never as zero)."""
+    years = sorted(year for (c, year) in data.reports if c == county)
+    out: dict[int, ReportFigures] = {}
+    for index, year in enumerate(years):
+        figures = report_figures(data.reports[(county, year)])
+        if index:
+            figures.previous = out[years[index - 1]].report
+            figures.years_without_figures = list(range(figures.previous.year + 1, year))
+            for name in _COMPARED:
+                current = _figure(figures, name)
+                earlier = next(
+                    (out[y] for y in reversed(years[:index]) if _figure(out[y], name) is not None), None
+                )
+                if earlier is not None and (c := change(_figure(earlier, name), current)) is not None:
+                    figures.changes[name] = Change(c.previous, c.current, c.amount, c.percent, earlier.report.year)
+        out[year] = figures
+    return out
+
+
+@dataclass
+class NationalFigures:
+    year: int
+    rows: list[ReportFigures]
+    centres_total: int | None
+    fte_total: Decimal | None
+    funding_total: int | None
+
+
+def national_figures(data: Data, year: int) -> NationalFigures:
+    rows = [county_figures(data, c)[year] for (c, y) in sorted(data.reports) if y == year]
+    rows.sort(key=lambda f: f.report.county.number)
+
+    def total(values: list) -> object:
+        present = [v for v in values if v is not None]
+        return sum(present, type(present[0])(0)) if present else None
+
+    return NationalFigures(
+        year,
+        rows,
+        total([f.report.centres for f in rows]),
+        total([f.fte_total for f in rows]),
+        total([f.funding_total for f in rows]),
+    )

@@ -1,0 +1,103 @@
+"""Languages: the site's own words (theme/labels.yaml) and locale-aware formatting with Babel.
+
+One mechanism for labels: data-driven, three languages per key. Vocabulary terms carry their own
+three labels in data/vocabularies/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import yaml
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LANGS = ("nb", "nn", "en")
+DEFAULT_LANG = "nb"
+LOCALES = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
+LABELS_FILE = Path(__file__).resolve().parent.parent / "theme" / "labels.yaml"
+
+
+@cache
+def labels() -> dict[str, dict[str, str]]:
+    """{lang: {key: text}} for the three languages."""
+    raw = yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
+    return {lang: {key: value[lang] for key, value in raw.items()} for lang in LANGS}
+
+
+def number(value: Decimal | int | float | None, lang: str, decimals: int = 0) -> str:
+    if value is None:
+        return ""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALES[lang])
+
+
+def fte(value: Decimal | None, lang: str) -> str:
+    """Full-time equivalents with one decimal: 6,4 / 6.4."""
+    return number(value, lang, 1)
+
+
+def nok(value: int | Decimal | None, lang: str, decimals: int = 0) -> str:
+    """Money: '1 739 000 kr' in Norwegian, 'NOK 1,739,000' in English."""
+    if value is None:
+        return ""
+    amount = number(value, lang, decimals)
+    return f"NOK {amount}" if lang == "en" else f"{amount}\u00a0kr"
+
+
+def percent(share: Decimal | float | None, lang: str, decimals: int = 0) -> str:
+    """A share (0.77) as a percentage: '77 %' in Norwegian, '77%' in English."""
+    if share is None:
+        return ""
+    value = number(Decimal(share) * 100, lang, decimals)
+    return f"{value}%" if lang == "en" else f"{value}\u00a0%"
+
+
+def signed(value: Decimal | int, text: str) -> str:
+    """Prefix a formatted change with + or − (a real minus sign)."""
+    if value > 0:
+        return "+" + text
+    if value < 0:
+        return "\u2212" + text.lstrip("-\u2212")
+    return text
+
+
+def partial_date(value: str | dt.date | None, lang: str) -> str:
+    """'2014', '2010-12' or '2017-11-01' as '2014', 'desember 2010', '1. november 2017'."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return format_date(value, format="long", locale=LOCALES[lang])
+    parts = value.split("-")
+    if len(parts) == 1:
+        return value
+    if len(parts) == 2:
+        return format_date(dt.date(int(parts[0]), int(parts[1]), 1), format="LLLL y", locale=LOCALES[lang])
+    return format_date(dt.date.fromisoformat(value), format="long", locale=LOCALES[lang])
+
+
+#: How each compared figure is written.
+FIGURE_FORMATS = {
+    "funding_total": lambda v, lang: nok(v, lang),
+    "fte_total": lambda v, lang: fte(v, lang),
+    "centres": lambda v, lang: number(v, lang),
+    "per_inhabitant": lambda v, lang: nok(v, lang, 1),
+}
+
+
+def figure(value, name: str, lang: str) -> str:
+    return FIGURE_FORMATS[name](value, lang)
+
+
+def figure_change(value, name: str, lang: str) -> str:
+    """A change with its sign: '+1 739 000 kr', '−350 000 kr', '0'."""
+    return signed(value, FIGURE_FORMATS[name](abs(value), lang))
+
+
+def percent_change(value: Decimal | None, lang: str) -> str:
+    if value is None:
+        return ""
+    return signed(value, percent(abs(value) / 100, lang, 1))

@@ -1,0 +1,338 @@
+"""The validated data package, read back as typed records for the site.
+
+The site never reads the YAML a second time: it reads ``datapackage.json`` and its CSVs with
+Frictionless, typed by the published Table Schemas, into the dataclasses below.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from frictionless import Package
+
+LANGS = ("nb", "nn", "en")
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    label: dict[str, str]
+    description: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str | None
+    published: str | None
+    url: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Citation:
+    source: Source
+    section: str | None
+
+
+@dataclass(frozen=True)
+class Municipality:
+    number: str
+    name: str
+    county: str
+
+
+@dataclass
+class Partnership:
+    name: str | None
+    agreement_signed: bool | None
+    regional_partnership_count: int | None
+    regional_note: str | None
+    note: str | None
+    partners: list[str] = field(default_factory=list)
+    regional_partnerships: list[str] = field(default_factory=list)
+
+
+@dataclass
+class County:
+    id: str
+    number: str
+    name: str
+    valid_from: int | None
+    valid_to: int | None
+    note: str | None
+    as_of: str
+    last_checked: dt.date
+    partnership: Partnership | None = None
+    citations: list[Citation] = field(default_factory=list)
+
+    def existed_in(self, year: int) -> bool:
+        return (self.valid_from is None or year >= self.valid_from) and (
+            self.valid_to is None or year <= self.valid_to
+        )
+
+
+@dataclass
+class Location:
+    town: str
+    municipality: Municipality | None
+    co_located_with: str | None
+    staff_fte: Decimal | None
+    note: str | None
+
+
+@dataclass
+class Centre:
+    id: str
+    county: County
+    values: dict[str, Any]
+    offerings: list[Term] = field(default_factory=list)
+    target_groups: list[Term] = field(default_factory=list)
+    channels: list[Term] = field(default_factory=list)
+    activities: list[str] = field(default_factory=list)
+    owners: list[str] = field(default_factory=list)
+    co_located_with: list[str] = field(default_factory=list)
+    service_area: list[Municipality] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self.__dict__["values"][name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    @property
+    def municipality(self) -> Municipality | None:
+        return self.values.get("municipality_record")
+
+
+@dataclass(frozen=True)
+class Funding:
+    source: Term
+    kind: Term | None
+    contributor: str | None
+    municipality: Municipality | None
+    amount_nok: int
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Staff:
+    employer: Term
+    centre: Centre | None
+    persons: int | None
+    fte: Decimal | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Population:
+    municipality: Municipality
+    inhabitants: int
+    note: str | None
+
+
+@dataclass(frozen=True)
+class SurveyResult:
+    survey: Term
+    statement_nb: str
+    statement_en: str | None
+    share: Decimal
+    n: int | None
+    preliminary: bool
+    note: str | None
+    citation: Citation
+
+
+@dataclass
+class Report:
+    county: County
+    year: int
+    centres: int | None
+    fte_total: Decimal | None
+    persons_full_time: int | None
+    population: int | None
+    population_note: str | None
+    note: str | None
+    as_of: str
+    last_checked: dt.date
+    funding: list[Funding] = field(default_factory=list)
+    staff: list[Staff] = field(default_factory=list)
+    populations: list[Population] = field(default_factory=list)
+    surveys: list[SurveyResult] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+
+
+@dataclass
+class NationalReport:
+    year: int
+    note: str | None
+    as_of: str
+    last_checked: dt.date
+    surveys: list[SurveyResult] = field(default_factory=list)
+
+
+@dataclass
+class Data:
+    """Everything the site shows, linked up."""
+
+    vocabularies: dict[str, dict[str, Term]]
+    sources: dict[str, Source]
+    municipalities: dict[str, Municipality]
+    counties: dict[str, County]
+    centres: dict[str, Centre]
+    reports: dict[tuple[str, int], Report]
+    national: dict[int, NationalReport]
+
+    def term(self, vocabulary: str, id: str) -> Term:
+        return self.vocabularies[vocabulary][id]
+
+
+def _rows(package: Package, name: str) -> list[dict[str, Any]]:
+    return [dict(row) for row in package.get_resource(name).read_rows()]
+
+
+def load(datapackage: Path) -> Data:
+    """Read the validated package at *datapackage* into linked records."""
+    package = Package(str(datapackage))
+    rows = {resource.name: _rows(package, resource.name) for resource in package.resources}
+    from karriere.schema import VOCABULARIES
+
+    vocabularies = {
+        name: {
+            r["id"]: Term(
+                r["id"],
+                {lang: r[f"label_{lang}"] for lang in LANGS},
+                {lang: r[f"description_{lang}"] for lang in LANGS if r[f"description_{lang}"]},
+            )
+            for r in rows[name]
+        }
+        for name in VOCABULARIES
+    }
+    sources = {
+        r["id"]: Source(r["id"], r["title"], r["publisher"], r["published"], r["url"], r["note"])
+        for r in rows["sources"]
+    }
+
+    def cite(r: dict[str, Any]) -> Citation:
+        return Citation(sources[r["source"]], r["section"])
+
+    municipalities = {r["number"]: Municipality(r["number"], r["name"], r["county"]) for r in rows["municipalities"]}
+    counties: dict[str, County] = {}
+    for r in rows["counties"]:
+        counties[r["id"]] = County(
+            r["id"], r["number"], r["name"], r["valid_from"], r["valid_to"], r["note"], r["as_of"], r["last_checked"]
+        )
+    for r in rows["county_sources"]:
+        counties[r["county"]].citations.append(cite(r))
+    for r in rows["partnerships"]:
+        counties[r["county"]].partnership = Partnership(
+            r["name"], r["agreement_signed"], r["regional_partnership_count"], r["regional_note"], r["note"]
+        )
+    for table, attr in (("partnership_partners", "partners"), ("regional_partnerships", "regional_partnerships")):
+        for r in rows[table]:
+            partnership = counties[r["county"]].partnership
+            if partnership is not None:
+                getattr(partnership, attr).append(r["name"])
+
+    centres: dict[str, Centre] = {}
+    for r in rows["centres"]:
+        values = dict(r)
+        values["municipality_record"] = municipalities.get(r["municipality"]) if r["municipality"] else None
+        centres[r["id"]] = Centre(r["id"], counties[r["county"]], values)
+    lists = {
+        "centre_offerings": ("offerings", lambda r: vocabularies["offering_types"][r["offering"]]),
+        "centre_target_groups": ("target_groups", lambda r: vocabularies["target_groups"][r["target_group"]]),
+        "centre_channels": ("channels", lambda r: vocabularies["channels"][r["channel"]]),
+        "centre_activities": ("activities", lambda r: r["text"]),
+        "centre_owners": ("owners", lambda r: r["name"]),
+        "centre_colocations": ("co_located_with", lambda r: r["name"]),
+        "centre_service_areas": ("service_area", lambda r: municipalities[r["municipality"]]),
+        "centre_locations": (
+            "locations",
+            lambda r: Location(
+                r["town"],
+                municipalities.get(r["municipality"]) if r["municipality"] else None,
+                r["co_located_with"],
+                r["staff_fte"],
+                r["note"],
+            ),
+        ),
+        "centre_sources": ("citations", cite),
+    }
+    for table, (attr, make) in lists.items():
+        for r in rows[table]:
+            getattr(centres[r["centre"]], attr).append(make(r))
+
+    reports: dict[tuple[str, int], Report] = {}
+    for r in rows["reports"]:
+        reports[(r["county"], r["year"])] = Report(
+            counties[r["county"]],
+            r["year"],
+            r["centres"],
+            r["fte_total"],
+            r["persons_full_time"],
+            r["population"],
+            r["population_note"],
+            r["note"],
+            r["as_of"],
+            r["last_checked"],
+        )
+    for r in rows["report_funding"]:
+        reports[(r["county"], r["year"])].funding.append(
+            Funding(
+                vocabularies["funding_sources"][r["source"]],
+                vocabularies["funding_kinds"][r["kind"]] if r["kind"] else None,
+                r["contributor"],
+                municipalities.get(r["municipality"]) if r["municipality"] else None,
+                r["amount_nok"],
+                r["note"],
+            )
+        )
+    for r in rows["report_staff"]:
+        reports[(r["county"], r["year"])].staff.append(
+            Staff(
+                vocabularies["employers"][r["employer"]],
+                centres.get(r["centre"]) if r["centre"] else None,
+                r["persons"],
+                r["fte"],
+                r["note"],
+            )
+        )
+    for r in rows["report_populations"]:
+        reports[(r["county"], r["year"])].populations.append(
+            Population(municipalities[r["municipality"]], r["inhabitants"], r["note"])
+        )
+    for r in rows["report_sources"]:
+        reports[(r["county"], r["year"])].citations.append(cite(r))
+
+    national: dict[int, NationalReport] = {
+        r["year"]: NationalReport(r["year"], r["note"], r["as_of"], r["last_checked"]) for r in rows["national_reports"]
+    }
+    surveys_by_scope: dict[tuple[str, int], list[SurveyResult]] = defaultdict(list)
+    for r in rows["survey_results"]:
+        surveys_by_scope[(r["scope"], r["year"])].append(
+            SurveyResult(
+                vocabularies["surveys"][r["survey"]],
+                r["statement_nb"],
+                r["statement_en"],
+                r["share"],
+                r["n"],
+                bool(r["preliminary"]),
+                r["note"],
+                Citation(sources[r["source"]], r["section"]),
+            )
+        )
+    for (scope, year), results in surveys_by_scope.items():
+        if scope == "national" and year in national:
+            national[year].surveys = results
+        elif (scope, year) in reports:
+            reports[(scope, year)].surveys = results
+    return Data(vocabularies, sources, municipalities, counties, centres, reports, national)

@@ -1,0 +1,195 @@
+"""The Pelican plugin: a generator that renders the directory and reports from the validated package.
+
+Two phases, as Pelican's own generators: ``generate_context`` reads the package and prepares every
+page's context; ``generate_output`` only writes. Registered from :func:`register` through
+``signals.get_generators``; Markdown pages in ``content/pages`` are Pelican's own.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
+
+import markdown
+import nh3
+from pelican import signals
+from pelican.generators import Generator
+
+from karriere import model, urls
+from karriere.i18n import LANGS, figure, figure_change, fte, labels, nok, number, partial_date, percent, percent_change
+from karriere.settings import from_environment
+from karriere.views import ReportPage, Views
+
+log = logging.getLogger(__name__)
+
+#: What coordinators' Markdown may become: text structure and links, never scripts or styles.
+ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "h2", "h3", "h4", "blockquote", "br", "table",
+                "thead", "tbody", "tr", "th", "td", "caption", "abbr"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "th": {"scope"}, "abbr": {"title"}}
+
+
+def sanitise(html: str) -> str:
+    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes={"http", "https", "mailto"})
+
+
+def render_markdown(text: str) -> str:
+    return sanitise(markdown.markdown(text, extensions=["tables"], output_format="html"))
+
+
+def read_narratives(folder: Path) -> dict[tuple[str, int], dict[str, str]]:
+    """content/narratives/<county>/<year>.md (bokmål), <year>.nn.md, <year>.en.md."""
+    out: dict[tuple[str, int], dict[str, str]] = {}
+    if not folder.is_dir():
+        return out
+    for path in sorted(folder.glob("*/*.md")):
+        stem, _, lang = path.name.removesuffix(".md").partition(".")
+        if not stem.isdigit() or (lang and lang not in LANGS):
+            log.warning("ignoring %s: name it <year>.md, <year>.nn.md or <year>.en.md", path)
+            continue
+        out.setdefault((path.parent.name, int(stem)), {})[lang or "nb"] = render_markdown(
+            path.read_text(encoding="utf-8")
+        )
+    return out
+
+
+def report_csv(page: ReportPage) -> bytes:
+    """The report's figures as a CSV in the page's language: section, item, value, unit."""
+    lang = page.meta.lang
+    t = labels()[lang]
+    f = page.figures
+    r = f.report
+    rows: list[tuple[str, str, str, str]] = []
+
+    def add(section: str, item: str, value, unit: str) -> None:
+        if value is not None:
+            rows.append((section, item, str(value), unit))
+
+    summary = t["report_summary"]
+    add(summary, t["centres_reported"], r.centres, "")
+    add(summary, t["funding_total"], f.funding_total, "NOK")
+    add(summary, t["fte_total"], f.fte_total, t["fte"])
+    add(summary, t["persons_full_time"], r.persons_full_time, t["persons"])
+    add(summary, t["population"], r.population, "")
+    add(summary, t["per_inhabitant"], f.per_inhabitant, "NOK")
+    for a in f.funding_by_source:
+        add(t["funding_by_source"], a.label.label[lang], a.value, "NOK")
+    for c in f.funding_by_contributor:
+        add(t["funding_by_contributor"], c.name, c.amount, "NOK")
+    for a in f.persons_by_employer:
+        add(t["staff_by_employer"], a.label.label[lang], a.value, t["persons"])
+    for a in f.fte_by_employer:
+        add(t["fte_by_employer"], a.label.label[lang], a.value, t["fte"])
+    for s in r.surveys:
+        add(t["survey_results"], s.statement_nb, s.share, t["share"])
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([t["section"], t["figure"], t["value"], "unit"])
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+class KarriereGenerator(Generator):
+    """Writes the home page, the directory, centres, counties, reports and the national pages."""
+
+    def generate_context(self) -> None:
+        package = Path(self.settings["KARRIERE_PACKAGE"])
+        self.data = model.load(package)
+        self.site = from_environment()
+        narratives = read_narratives(Path(self.settings["PATH"]) / "narratives")
+        self.views = Views(self.data, self.site, narratives)
+        self.rendered = list(self.views.pages())
+        seen: dict[str, str] = {}
+        for item in self.rendered:
+            # Two records that would write the same URL stop the build (STYLE.md §6).
+            if item.url in seen:
+                raise ValueError(f"two pages would be written to {item.url}: {seen[item.url]} and {item.template}")
+            seen[item.url] = item.template
+
+    def generate_output(self, writer) -> None:
+        for item in self.rendered:
+            writer.write_file(
+                urls.save_as(item.url),
+                self.get_template(item.template.removesuffix(".html")),
+                self.context,
+                page_view=item.page,
+                lang=item.page.meta.lang,
+            )
+            if isinstance(item.page, ReportPage):
+                target = Path(self.output_path) / item.page.csv_url
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(report_csv(item.page))
+        self._write_sitemap()
+        (Path(self.output_path) / "robots.txt").write_text(
+            f"User-agent: *\nAllow: /\n\nSitemap: {self.site.site_url}/sitemap.xml\n", encoding="utf-8"
+        )
+
+    def _page_alternates(self) -> list[dict[str, str]]:
+        """Each page once, as {lang: url} for the languages it exists in."""
+        groups = [item.page.meta.alternates for item in self.rendered if item.template != "404.html"]
+        groups += [page.meta_view.alternates for page in self.context.get("pages", [])]
+        unique: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
+        for group in groups:
+            unique.setdefault(tuple(sorted(group.items())), group)
+        return list(unique.values())
+
+    def _write_sitemap(self) -> None:
+        base = self.site.site_url + self.site.site_path
+        lines = [
+            '<?xml version="1.0" encoding="UTF-8"?>',
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+        ]
+        for group in self._page_alternates():
+            for lang in LANGS:
+                if lang not in group:
+                    continue
+                lines.append(f"<url><loc>{xml_escape(base + group[lang])}</loc>")
+                for other in LANGS:
+                    if other in group:
+                        lines.append(
+                            f'<xhtml:link rel="alternate" hreflang="{other}" href="{xml_escape(base + group[other])}"/>'
+                        )
+                lines.append("</url>")
+        lines.append("</urlset>")
+        (Path(self.output_path) / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _sanitise_page(content) -> None:
+    """Pelican pages (content/pages) are Markdown written by people; sanitise what they become."""
+    if getattr(content, "_content", None):
+        content._content = sanitise(content._content)
+
+
+def _attach_meta(generator) -> None:
+    """Give Markdown pages the same Meta as data pages, so base.html treats them alike."""
+    from karriere.views import Meta, crumbs
+
+    for page in [*generator.pages, *generator.translations]:
+        alternates = {page.lang: page.url, **{t.lang: t.url for t in page.translations}}
+        summary = getattr(page, "summary", "") or ""
+        description = nh3.clean(summary, tags=set()).strip()[:200]
+        page.meta_view = Meta(page.lang, page.url, page.title, description, alternates, crumbs(page.lang))
+
+
+def get_generators(pelican):
+    return KarriereGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)
+    signals.content_object_init.connect(_sanitise_page)
+    signals.page_generator_finalized.connect(_attach_meta)
+
+
+JINJA_FILTERS = {
+    "nok": nok,
+    "fte": fte,
+    "number": number,
+    "percent": percent,
+    "partial_date": partial_date,
+    "figure": figure,
+    "figure_change": figure_change,
+    "percent_change": percent_change,
+}

@@ -1,0 +1,92 @@
+"""Where every page lives. One place for URL rules; templates never build a URL themselves.
+
+Bokmål pages live at the root, nynorsk under nn/ and English under en/, with the same path after
+the prefix, so the language switch leads to the same page in the other language.
+"""
+
+from __future__ import annotations
+
+PREFIX = {"nb": "", "nn": "nn/", "en": "en/"}
+
+
+def _slug(term_id: str) -> str:
+    return term_id.replace("_", "-")
+
+
+def home(lang: str) -> str:
+    return PREFIX[lang]
+
+
+def directory(lang: str) -> str:
+    return f"{PREFIX[lang]}sentre/"
+
+
+def by_offering(lang: str, term_id: str) -> str:
+    return f"{PREFIX[lang]}sentre/tilbud/{_slug(term_id)}/"
+
+
+def by_target_group(lang: str, term_id: str) -> str:
+    return f"{PREFIX[lang]}sentre/malgruppe/{_slug(term_id)}/"
+
+
+def centre(lang: str, centre_id: str) -> str:
+    return f"{PREFIX[lang]}senter/{centre_id}/"
+
+
+def counties(lang: str) -> str:
+    return f"{PREFIX[lang]}fylke/"
+
+
+def county(lang: str, county_id: str) -> str:
+    return f"{PREFIX[lang]}fylke/{county_id}/"
+
+
+def report(lang: str, county_id: str, year: int) -> str:
+    return f"{PREFIX[lang]}fylke/{county_id}/{year}/"
+
+
+def report_csv(lang: str, county_id: str, year: int) -> str:
+    return f"{report(lang, county_id, year)}nokkeltall-{county_id}-{year}.csv"
+
+
+def national_index(lang: str) -> str:
+    return f"{PREFIX[lang]}nokkeltall/"
+
+
+def national(lang: str, year: int) -> str:
+    return f"{PREFIX[lang]}nokkeltall/{year}/"
+
+
+def page(lang: str, slug: str) -> str:
+    return f"{PREFIX[lang]}{slug}/"
+
+
+def save_as(url: str) -> str:
+    """The file a URL is written to."""
+    return url + "index.html" if url.endswith("/") or url == "" else url
+
+
+def navigation() -> dict[str, list[tuple[str, str]]]:
+    """The main menu in each language: (label key, URL)."""
+    return {
+        lang: [
+            ("nav_home", home(lang)),
+            ("nav_centres", directory(lang)),
+            ("nav_counties", counties(lang)),
+            ("nav_figures", national_index(lang)),
+            ("nav_about", page(lang, "om")),
+        ]
+        for lang in PREFIX
+    }
+
+
+def footer() -> dict[str, list[tuple[str, str]]]:
+    return {
+        lang: [
+            ("footer_about", page(lang, "om")),
+            ("footer_accessibility", page(lang, "tilgjengelighet")),
+            ("footer_privacy", page(lang, "personvern")),
+            ("footer_open_data", "data/datapackage.json"),
+        ]
+        for lang in PREFIX
+    }

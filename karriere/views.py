@@ -1,0 +1,514 @@
+"""The context handed to templates: one typed object per page, everything computed in advance.
+
+Templates loop over prepared lists and format values with filters; they do no arithmetic, no
+grouping and no URL building (STYLE.md §4). Each page knows its URL in all three languages.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+from urllib.parse import urlencode
+
+from karriere import urls
+from karriere.figures import NationalFigures, ReportFigures, county_figures, national_figures
+from karriere.i18n import LANGS, labels, partial_date
+from karriere.model import Centre, County, Data, NationalReport, Term
+from karriere.settings import STALE_AFTER_YEARS, SiteSettings
+
+
+@dataclass
+class Meta:
+    """What the base template needs for every page."""
+
+    lang: str
+    url: str
+    title: str
+    description: str
+    alternates: dict[str, str]
+    breadcrumbs: list[tuple[str, str]] = field(default_factory=list)
+    og_type: str = "website"
+    jsonld: str | None = None
+    print_friendly: bool = False
+
+
+@dataclass
+class Text:
+    """A piece of record text and the language it is in (falls back to bokmål)."""
+
+    text: str
+    lang: str
+
+
+def text_in(values: dict[str, Any], name: str, lang: str) -> Text | None:
+    own = values.get(f"{name}_{lang}")
+    if own:
+        return Text(own, lang)
+    fallback = values.get(f"{name}_nb")
+    return Text(fallback, "nb") if fallback else None
+
+
+def alternates(make, *args) -> dict[str, str]:
+    return {lang: make(lang, *args) for lang in LANGS}
+
+
+def crumbs(lang: str, *items: tuple[str, str]) -> list[tuple[str, str]]:
+    return [(labels()[lang]["nav_home"], urls.home(lang)), *items]
+
+
+@dataclass
+class CentreListItem:
+    centre: Centre
+    url: str
+    status: Term
+
+
+@dataclass
+class CountyGroup:
+    county: County
+    url: str
+    anchor: str
+    centres: list[CentreListItem]
+
+
+@dataclass
+class Facet:
+    term: Term
+    url: str
+    count: int
+
+
+@dataclass
+class DirectoryPage:
+    meta: Meta
+    groups: list[CountyGroup]
+    offerings: list[Facet]
+    target_groups: list[Facet]
+    selected: Term | None = None
+    selected_kind: str | None = None
+    total: int = 0
+
+
+@dataclass
+class Links:
+    report_error: str | None
+    edit: str | None
+    file: str
+
+
+@dataclass
+class CentrePage:
+    meta: Meta
+    centre: Centre
+    county_url: str
+    status: Term
+    description: Text | None
+    stale: bool
+    has_contact: bool
+    links: Links
+    national_service_url: str
+
+
+@dataclass
+class ReportLink:
+    year: int
+    url: str
+
+
+@dataclass
+class CountyPage:
+    meta: Meta
+    county: County
+    centres: list[CentreListItem]
+    reports: list[ReportLink]
+
+
+@dataclass
+class CountiesPage:
+    meta: Meta
+    counties: list[tuple[County, str, int]]
+
+
+@dataclass
+class ReportPage:
+    meta: Meta
+    figures: ReportFigures
+    county_url: str
+    csv_url: str
+    previous_url: str | None
+    other_years: list[ReportLink]
+    comparable: bool
+    charts: dict[str, str]
+    narrative: str | None
+    links: Links
+
+
+@dataclass
+class NationalRowView:
+    figures: ReportFigures
+    url: str
+    county_url: str
+
+
+@dataclass
+class NationalPage:
+    meta: Meta
+    year: int
+    figures: NationalFigures
+    rows: list[NationalRowView]
+    survey: NationalReport | None
+    other_years: list[ReportLink]
+
+
+@dataclass
+class NationalIndexPage:
+    meta: Meta
+    years: list[tuple[int, str, int]]
+
+
+@dataclass
+class HomePage:
+    meta: Meta
+    counties: list[tuple[County, str, int]]
+    directory_url: str
+    national_service_url: str
+
+
+@dataclass
+class SimplePage:
+    meta: Meta
+
+
+@dataclass
+class Rendered:
+    """One page to write: its template, where it goes, and its context."""
+
+    template: str
+    url: str
+    page: Any
+
+
+class Views:
+    """Builds every page of the site from the data, for every language."""
+
+    def __init__(self, data: Data, settings: SiteSettings, narratives: dict[tuple[str, int], dict[str, str]]):
+        self.data = data
+        self.settings = settings
+        self.narratives = narratives
+        self.newest_check = max(
+            [c.last_checked for c in data.centres.values()] + [c.last_checked for c in data.counties.values()]
+        )
+        self.figures = {county: county_figures(data, county) for county in {c for (c, _) in data.reports}}
+
+    # ------------------------------------------------------------------ helpers
+    def _centre_item(self, lang: str, centre: Centre) -> CentreListItem:
+        return CentreListItem(centre, urls.centre(lang, centre.id), self.data.term("statuses", centre.status))
+
+    def _centres_of(self, lang: str, county_id: str, keep=lambda c: True) -> list[CentreListItem]:
+        order = {"active": 0, "planned": 1, "closed": 2}
+        chosen = [c for c in self.data.centres.values() if c.county.id == county_id and keep(c)]
+        chosen.sort(key=lambda c: (order.get(c.status, 9), c.name))
+        return [self._centre_item(lang, c) for c in chosen]
+
+    def _groups(self, lang: str, keep=lambda c: True) -> list[CountyGroup]:
+        groups = []
+        for county in sorted(self.data.counties.values(), key=lambda c: c.number):
+            items = self._centres_of(lang, county.id, keep)
+            if items:
+                groups.append(CountyGroup(county, urls.county(lang, county.id), f"fylke-{county.id}", items))
+        return groups
+
+    def _links(self, path: str, title: str) -> Links:
+        repo = self.settings.repository_url
+        if not repo:
+            return Links(None, None, path)
+        body = (
+            f"Fil: `{path}`\n\nHva er feil, og hva er riktig? Oppgi gjerne en kilde.\n\n"
+            f"What is wrong, and what is right? Please give a source."
+        )
+        query = urlencode({"title": f"Feil i opplysningene: {title}", "body": body})
+        return Links(f"{repo}/issues/new?{query}", f"{repo}/edit/{self.settings.branch}/{path}", path)
+
+    def _counties_with_counts(self, lang: str) -> list[tuple[County, str, int]]:
+        return [
+            (county, urls.county(lang, county.id), sum(1 for c in self.data.centres.values() if c.county is county))
+            for county in sorted(self.data.counties.values(), key=lambda c: c.number)
+        ]
+
+    def _is_stale(self, as_of: str) -> bool:
+        return int(as_of[:4]) < self.newest_check.year - STALE_AFTER_YEARS
+
+    # ------------------------------------------------------------------ pages
+    def pages(self) -> Iterator[Rendered]:
+        for lang in LANGS:
+            yield self.home(lang)
+            yield self.directory(lang)
+            for term in self.data.vocabularies["offering_types"].values():
+                yield self.directory(lang, term, "offering")
+            for term in self.data.vocabularies["target_groups"].values():
+                yield self.directory(lang, term, "target_group")
+            for centre in self.data.centres.values():
+                yield self.centre(lang, centre)
+            yield self.counties(lang)
+            for county in self.data.counties.values():
+                yield self.county(lang, county)
+            for county_id, year in sorted(self.data.reports):
+                yield self.report(lang, county_id, year)
+            yield self.national_index(lang)
+            for year in self.national_years():
+                yield self.national(lang, year)
+            yield Rendered("404.html", f"{urls.PREFIX[lang]}404.html", self._not_found(lang))
+
+    def national_years(self) -> list[int]:
+        return sorted({year for (_, year) in self.data.reports} | set(self.data.national))
+
+    def home(self, lang: str) -> Rendered:
+        t = labels()[lang]
+        meta = Meta(lang, urls.home(lang), t["home_title"], t["site_tagline"], alternates(urls.home))
+        page = HomePage(meta, self._counties_with_counts(lang), urls.directory(lang), _national_service())
+        return Rendered("home.html", meta.url, page)
+
+    def directory(self, lang: str, term: Term | None = None, kind: str | None = None) -> Rendered:
+        t = labels()[lang]
+        if term is None:
+            url, alt, title, keep = urls.directory(lang), alternates(urls.directory), t["directory_title"], None
+            bc = crumbs(lang)
+        else:
+            make = urls.by_offering if kind == "offering" else urls.by_target_group
+            url, alt = make(lang, term.id), alternates(make, term.id)
+            heading = t["filtered_offering"] if kind == "offering" else t["filtered_target"]
+            title = f"{heading} {term.label[lang]}"
+            attr = "offerings" if kind == "offering" else "target_groups"
+            keep = lambda c, attr=attr, term=term: term in getattr(c, attr)  # noqa: E731
+            bc = crumbs(lang, (t["directory_title"], urls.directory(lang)))
+        groups = self._groups(lang, keep) if keep else self._groups(lang)
+        meta = Meta(lang, url, title, t["directory_intro"], alt, bc)
+        page = DirectoryPage(
+            meta,
+            groups,
+            self._facets(lang, "offering_types", "offerings", urls.by_offering),
+            self._facets(lang, "target_groups", "target_groups", urls.by_target_group),
+            term,
+            kind,
+            sum(len(g.centres) for g in groups),
+        )
+        return Rendered("directory.html", url, page)
+
+    def _facets(self, lang: str, vocabulary: str, attr: str, make) -> list[Facet]:
+        facets = []
+        for term in self.data.vocabularies[vocabulary].values():
+            count = sum(1 for c in self.data.centres.values() if term in getattr(c, attr))
+            facets.append(Facet(term, make(lang, term.id), count))
+        return facets
+
+    def centre(self, lang: str, centre: Centre) -> Rendered:
+        t = labels()[lang]
+        url = urls.centre(lang, centre.id)
+        place = centre.town or centre.region or centre.county.name
+        description = text_in(centre.values, "description", lang)
+        summary = f"{centre.name}, {place}. {t['information_date']}: {partial_date(centre.as_of, lang)}."
+        meta = Meta(
+            lang,
+            url,
+            centre.name,
+            summary,
+            alternates(urls.centre, centre.id),
+            crumbs(
+                lang,
+                (t["directory_title"], urls.directory(lang)),
+                (centre.county.name, urls.county(lang, centre.county.id)),
+            ),
+            og_type="place",
+        )
+        meta.jsonld = centre_jsonld(centre, self.settings.site_url + self.settings.site_path + url)
+        contact_fields = ("website", "email", "phone", "street_address", "opening_hours", "booking_url")
+        page = CentrePage(
+            meta,
+            centre,
+            urls.county(lang, centre.county.id),
+            self.data.term("statuses", centre.status),
+            description,
+            self._is_stale(centre.as_of),
+            any(centre.values.get(f) for f in contact_fields),
+            self._links(f"data/centres/{centre.county.id}/{centre.id}.yaml", centre.name),
+            _national_service(),
+        )
+        return Rendered("centre.html", url, page)
+
+    def counties(self, lang: str) -> Rendered:
+        t = labels()[lang]
+        meta = Meta(
+            lang, urls.counties(lang), t["counties_title"], t["counties_intro"], alternates(urls.counties), crumbs(lang)
+        )
+        return Rendered("counties.html", meta.url, CountiesPage(meta, self._counties_with_counts(lang)))
+
+    def county(self, lang: str, county: County) -> Rendered:
+        t = labels()[lang]
+        url = urls.county(lang, county.id)
+        title = t["county_title"].format(name=county.name)
+        meta = Meta(
+            lang,
+            url,
+            title,
+            title,
+            alternates(urls.county, county.id),
+            crumbs(lang, (t["counties_title"], urls.counties(lang))),
+        )
+        reports = [
+            ReportLink(y, urls.report(lang, county.id, y)) for (c, y) in sorted(self.data.reports) if c == county.id
+        ]
+        return Rendered("county.html", url, CountyPage(meta, county, self._centres_of(lang, county.id), reports))
+
+    def report(self, lang: str, county_id: str, year: int) -> Rendered:
+        from karriere.charts import bar_chart
+
+        t = labels()[lang]
+        figures = self.figures[county_id][year]
+        county = figures.report.county
+        url = urls.report(lang, county_id, year)
+        title = t["report_title"].format(year=year, name=county.name)
+        meta = Meta(
+            lang,
+            url,
+            title,
+            title,
+            alternates(urls.report, county_id, year),
+            crumbs(lang, (t["counties_title"], urls.counties(lang)), (county.name, urls.county(lang, county_id))),
+            print_friendly=True,
+        )
+        years = sorted(y for (c, y) in self.data.reports if c == county_id)
+        previous = figures.previous
+        comparable = previous is None or {c.source.id for c in previous.citations} == {
+            c.source.id for c in figures.report.citations
+        }
+        charts = {}
+        if len(figures.funding_by_source) > 1:
+            charts["funding"] = bar_chart(
+                "chart-funding",
+                t["chart_funding"],
+                t["chart_desc"],
+                [(a.label.label[lang], a.value, _nok_short(a.value, lang)) for a in figures.funding_by_source],
+            )
+        if len(figures.fte_by_employer) > 1:
+            charts["fte"] = bar_chart(
+                "chart-fte",
+                t["chart_fte"],
+                t["chart_desc"],
+                [(a.label.label[lang], a.value, _fte_short(a.value, lang)) for a in figures.fte_by_employer],
+            )
+        narrative = self.narratives.get((county_id, year), {})
+        page = ReportPage(
+            meta,
+            figures,
+            urls.county(lang, county_id),
+            urls.report_csv(lang, county_id, year),
+            urls.report(lang, county_id, previous.year) if previous else None,
+            [ReportLink(y, urls.report(lang, county_id, y)) for y in years if y != year],
+            comparable,
+            charts,
+            narrative.get(lang) or narrative.get("nb"),
+            self._links(f"data/reports/{county_id}/{year}.yaml", title),
+        )
+        return Rendered("report.html", url, page)
+
+    def national_index(self, lang: str) -> Rendered:
+        t = labels()[lang]
+        years = [
+            (y, urls.national(lang, y), sum(1 for (_, yy) in self.data.reports if yy == y))
+            for y in self.national_years()
+        ]
+        meta = Meta(
+            lang,
+            urls.national_index(lang),
+            t["national_index_title"],
+            t["national_index_intro"],
+            alternates(urls.national_index),
+            crumbs(lang),
+        )
+        return Rendered("national_index.html", meta.url, NationalIndexPage(meta, years))
+
+    def national(self, lang: str, year: int) -> Rendered:
+        t = labels()[lang]
+        figures = national_figures(self.data, year)
+        url = urls.national(lang, year)
+        title = t["national_title"].format(year=year)
+        meta = Meta(
+            lang,
+            url,
+            title,
+            title,
+            alternates(urls.national, year),
+            crumbs(lang, (t["national_index_title"], urls.national_index(lang))),
+            print_friendly=True,
+        )
+        rows = [
+            NationalRowView(f, urls.report(lang, f.report.county.id, year), urls.county(lang, f.report.county.id))
+            for f in figures.rows
+        ]
+        others = [ReportLink(y, urls.national(lang, y)) for y in self.national_years() if y != year]
+        page = NationalPage(meta, year, figures, rows, self.data.national.get(year), others)
+        return Rendered("national.html", url, page)
+
+    def _not_found(self, lang: str) -> Any:
+        t = labels()[lang]
+        return SimplePage(
+            Meta(
+                lang,
+                f"{urls.PREFIX[lang]}404.html",
+                t["not_found_title"],
+                t["not_found_text"],
+                {other: f"{urls.PREFIX[other]}404.html" for other in LANGS},
+            )
+        )
+
+
+def _national_service() -> str:
+    from karriere.settings import NATIONAL_SERVICE_URL
+
+    return NATIONAL_SERVICE_URL
+
+
+def _nok_short(value: int | Decimal, lang: str) -> str:
+    from karriere.i18n import nok
+
+    return nok(value, lang)
+
+
+def _fte_short(value: Decimal, lang: str) -> str:
+    from karriere.i18n import fte
+
+    return fte(Decimal(value), lang)
+
+
+def centre_jsonld(centre: Centre, url: str) -> str:
+    """schema.org GovernmentOffice for a centre: only facts the data has; never survey scores."""
+    doc: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentOffice",
+        "name": centre.name,
+        "url": url,
+    }
+    address: dict[str, Any] = {"@type": "PostalAddress", "addressCountry": "NO", "addressRegion": centre.county.name}
+    if centre.town:
+        address["addressLocality"] = centre.town
+    if centre.street_address:
+        address["streetAddress"] = centre.street_address
+    if centre.postcode:
+        address["postalCode"] = centre.postcode
+    doc["address"] = address
+    if centre.service_area:
+        doc["areaServed"] = [{"@type": "AdministrativeArea", "name": m.name} for m in centre.service_area]
+    else:
+        doc["areaServed"] = {"@type": "AdministrativeArea", "name": centre.county.name}
+    if centre.phone:
+        doc["telephone"] = centre.phone
+    if centre.email:
+        doc["email"] = centre.email
+    if centre.website:
+        doc["sameAs"] = centre.website
+    text = json.dumps(doc, ensure_ascii=False, sort_keys=True)
+    # Inside <script type="application/ld+json">: no "</script>" can be formed from data.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
