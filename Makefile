@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: install build check test lint format clean
+.PHONY: install install-test-tools build check test lint format clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -11,7 +11,14 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $@
 
+# The Nu Html Checker (vnu.jar) for the tests, from the npm registry, pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
 install: $(VENV)/.installed
+
+install-test-tools: install node_modules/.installed
 
 ## Validate the data and build the site into output/
 build: install
@@ -21,8 +28,8 @@ build: install
 check: install
 	$(PY) build.py check
 
-## Lint and run every test
-test: install
+## Lint and run every test (needs java and Debian's chromium; .ci/run installs them)
+test: install-test-tools
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 	$(PY) -m pytest

@@ -27,12 +27,26 @@ PAGE_SAVE_AS = "{slug}/index.html"
 PAGE_LANG_URL = "{lang}/{slug}/"
 PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
 DIRECT_TEMPLATES: list[str] = []
-for _kind in ("ARTICLE", "ARTICLE_LANG", "DRAFT", "DRAFT_LANG", "DRAFT_PAGE", "DRAFT_PAGE_LANG", "CATEGORY",
-              "TAG", "AUTHOR", "YEAR_ARCHIVE", "MONTH_ARCHIVE", "DAY_ARCHIVE"):
+for _kind in (
+    "ARTICLE",
+    "ARTICLE_LANG",
+    "DRAFT",
+    "DRAFT_LANG",
+    "DRAFT_PAGE",
+    "DRAFT_PAGE_LANG",
+    "CATEGORY",
+    "TAG",
+    "AUTHOR",
+    "YEAR_ARCHIVE",
+    "MONTH_ARCHIVE",
+    "DAY_ARCHIVE",
+):
     globals()[f"{_kind}_SAVE_AS"] = ""
 CATEGORIES_SAVE_AS = TAGS_SAVE_AS = AUTHORS_SAVE_AS = ARCHIVES_SAVE_AS = INDEX_SAVE_AS = ""
 FEED_ALL_ATOM = FEED_ALL_RSS = CATEGORY_FEED_ATOM = TRANSLATION_FEED_ATOM = AUTHOR_FEED_ATOM = AUTHOR_FEED_RSS = None
 DEFAULT_PAGINATION = False
+# A Markdown page's first paragraph is its description.
+SUMMARY_MAX_PARAGRAPHS = 1
 SLUGIFY_SOURCE = "basename"
 
 # Deterministic output: no dates from the file system, no caching between builds.

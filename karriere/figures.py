@@ -167,9 +167,7 @@ def county_figures(data: Data, county: str) -> dict[int, ReportFigures]:
             figures.years_without_figures = list(range(figures.previous.year + 1, year))
             for name in _COMPARED:
                 current = _figure(figures, name)
-                earlier = next(
-                    (out[y] for y in reversed(years[:index]) if _figure(out[y], name) is not None), None
-                )
+                earlier = next((out[y] for y in reversed(years[:index]) if _figure(out[y], name) is not None), None)
                 if earlier is not None and (c := change(_figure(earlier, name), current)) is not None:
                     figures.changes[name] = Change(c.previous, c.current, c.amount, c.percent, earlier.report.year)
         out[year] = figures

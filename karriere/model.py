@@ -73,9 +73,7 @@ class County:
     citations: list[Citation] = field(default_factory=list)
 
     def existed_in(self, year: int) -> bool:
-        return (self.valid_from is None or year >= self.valid_from) and (
-            self.valid_to is None or year <= self.valid_to
-        )
+        return (self.valid_from is None or year >= self.valid_from) and (self.valid_to is None or year <= self.valid_to)
 
 
 @dataclass

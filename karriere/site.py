@@ -26,8 +26,28 @@ from karriere.views import ReportPage, Views
 log = logging.getLogger(__name__)
 
 #: What coordinators' Markdown may become: text structure and links, never scripts or styles.
-ALLOWED_TAGS = {"p", "ul", "ol", "li", "strong", "em", "a", "h2", "h3", "h4", "blockquote", "br", "table",
-                "thead", "tbody", "tr", "th", "td", "caption", "abbr"}
+ALLOWED_TAGS = {
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "strong",
+    "em",
+    "a",
+    "h2",
+    "h3",
+    "h4",
+    "blockquote",
+    "br",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "caption",
+    "abbr",
+}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "th": {"scope"}, "abbr": {"title"}}
 
 

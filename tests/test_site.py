@@ -1,0 +1,285 @@
+"""End-to-end: build the real data into a temporary folder and read the pages as HTML."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import shutil
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from bs4 import BeautifulSoup
+
+from karriere import pipeline
+from karriere.i18n import LANGS
+from karriere.site import read_narratives, render_markdown
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "output"
+    assert pipeline.build(DATA, out) == []
+    return out
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib")
+
+
+def lang_of(site: Path, path: Path) -> str:
+    first = path.relative_to(site).parts[0]
+    return first if first in ("nn", "en") else "nb"
+
+
+def test_pages_per_type_and_language(site: Path) -> None:
+    for lang in LANGS:
+        prefix = site if lang == "nb" else site / lang
+        assert (prefix / "index.html").is_file()
+        assert len(list((prefix / "senter").glob("*/index.html"))) == 37
+        assert len(list((prefix / "fylke").glob("*/index.html"))) == 19
+        assert len(list((prefix / "fylke").glob("*/*/index.html"))) == 14
+        assert (prefix / "nokkeltall" / "2013" / "index.html").is_file()
+        for slug in ("om", "tilgjengelighet", "personvern"):
+            assert (prefix / slug / "index.html").is_file(), (lang, slug)
+
+
+def test_html_is_valid_per_the_nu_checker(site: Path) -> None:
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "text", str(site)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_page_has_lang_title_and_one_h1(site: Path) -> None:
+    for path in pages(site):
+        doc = soup(path)
+        assert doc.html["lang"] == lang_of(site, path), path
+        assert doc.title and doc.title.get_text(strip=True), path
+        assert len(doc.find_all("h1")) == 1, path
+        assert doc.find("main", id="main"), path
+        assert doc.find("a", class_="skip-link")["href"] == "#main"
+
+
+def test_every_internal_link_resolves(site: Path) -> None:
+    for path in pages(site):
+        doc = soup(path)
+        for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for element in doc.find_all(tag):
+                target = element.get(attr)
+                if not target or target.startswith(("#", "mailto:", "tel:")):
+                    continue
+                if target.startswith(("http://", "https://")):
+                    assert tag == "a" or element.get("rel") in (["canonical"], ["alternate"]), (path, target)
+                    continue
+                assert target.startswith("/"), (path, target)
+                local = site / target.split("#")[0].lstrip("/")
+                if target.endswith("/") or local.is_dir():
+                    local = local / "index.html"
+                assert local.is_file(), f"{path}: {target}"
+
+
+def test_no_third_party_requests_no_scripts_small_pages(site: Path) -> None:
+    for path in pages(site):
+        assert path.stat().st_size < 60_000, path
+        doc = soup(path)
+        for script in doc.find_all("script"):
+            assert script.get("type") == "application/ld+json", path
+        csp = doc.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+        assert "default-src 'self'" in csp and "script-src 'self'" in csp
+        for element in doc.find_all(["link", "img", "iframe", "source", "video", "audio"]):
+            for attr in ("href", "src", "srcset"):
+                value = element.get(attr) or ""
+                if element.name == "link" and element.get("rel") in (["canonical"], ["alternate"]):
+                    continue
+                assert not value.startswith(("http:", "https:", "//")), (path, element)
+        assert not doc.find(style=True), f"inline style in {path}"
+    assert (site / "theme" / "css" / "site.css").stat().st_size < 25_000
+
+
+def test_language_alternates_lead_to_the_same_page(site: Path) -> None:
+    for path in pages(site):
+        if path.name == "404.html":
+            continue
+        doc = soup(path)
+        alternates = {link["hreflang"]: link["href"] for link in doc.find_all("link", rel="alternate")}
+        assert set(alternates) == {"nb", "nn", "en", "x-default"}, path
+        for lang in LANGS:
+            switch = doc.select_one(f'.lang-switch a[hreflang="{lang}"]')
+            if lang == lang_of(site, path):
+                assert switch is None
+                continue
+            assert switch is not None and alternates[lang].endswith(switch["href"]), path
+
+
+def test_vocabulary_and_labels_in_the_page_language(site: Path) -> None:
+    en = soup(site / "en" / "senter" / "hallingdal" / "index.html")
+    nn = soup(site / "nn" / "senter" / "hallingdal" / "index.html")
+    nb = soup(site / "senter" / "hallingdal" / "index.html")
+    assert "Individual career guidance" in en.get_text()
+    assert "Individuell karriererettleiing" in nn.get_text()
+    assert "Individuell karriereveiledning" in nb.get_text()
+    assert en.find("h2", id="offer").get_text() == "What the centre offers"
+    # Record text falls back to bokmål, and says so.
+    description = en.find("main").find("p", lang="nb")
+    assert description is not None and "Hallingdal" in description.get_text()
+
+
+def test_centre_page_says_what_is_not_known(site: Path) -> None:
+    doc = soup(site / "senter" / "hallingdal" / "index.html")
+    text = doc.find("section", attrs={"aria-labelledby": "contact"}).get_text(" ", strip=True)
+    assert "Ikke kjent – kontakt fylkeskommunen" in text
+    assert doc.select_one('section[aria-labelledby="contact"] a[href="/fylke/buskerud/"]')
+    assert "karriereveiledning.no" in text
+    footer = doc.find("section", class_="record-footer").get_text(" ", strip=True)
+    assert "22. november 2026" in footer and "Kommunenes medvirkning i Karriere Buskerud" in footer
+
+
+def test_centre_json_ld(site: Path) -> None:
+    doc = soup(site / "senter" / "tromso" / "index.html")
+    data = json.loads(doc.find("script", type="application/ld+json").string)
+    assert data["@type"] == "GovernmentOffice"
+    assert data["address"]["addressLocality"] == "Tromsø"
+    assert data["areaServed"]["name"] == "Troms"
+    assert "aggregateRating" not in data and "review" not in data
+
+
+def cell_after(doc: BeautifulSoup, section: str, row_label: str) -> str:
+    table = doc.find("section", attrs={"aria-labelledby": section}).find("table")
+    for row in table.find_all("tr"):
+        header = row.find("th")
+        if header and header.get_text(" ", strip=True).startswith(row_label):
+            return row.find("td").get_text(strip=True)
+    raise AssertionError(f"{row_label} not in {section}")
+
+
+def nok_text(value: int) -> str:
+    return f"{value:,}".replace(",", "\u00a0") + "\u00a0kr"
+
+
+def test_report_figures_equal_the_data(site: Path) -> None:
+    rows = pipeline.load(DATA).rows
+    for report in rows["reports"]:
+        county, year = report.values["county"], report.values["year"]
+        doc = soup(site / "fylke" / county / year / "index.html")
+        funding = [r for r in rows["report_funding"] if (r.values["county"], r.values["year"]) == (county, year)]
+        if funding:
+            total = sum(int(r.values["amount_nok"]) for r in funding)
+            assert cell_after(doc, "summary", "Finansiering i alt") == nok_text(total), (county, year)
+        staff = [r for r in rows["report_staff"] if (r.values["county"], r.values["year"]) == (county, year)]
+        fte = [Decimal(r.values["fte"]) for r in staff if r.values.get("fte")]
+        expected_fte = (
+            sum(fte) if fte else Decimal(report.values["fte_total"]) if report.values.get("fte_total") else None
+        )
+        if expected_fte is not None:
+            shown = cell_after(doc, "summary", "Årsverk i alt")
+            assert shown == f"{expected_fte:.1f}".replace(".", ","), (county, year, shown)
+        if report.values.get("centres"):
+            assert cell_after(doc, "summary", "Antall sentre") == report.values["centres"]
+
+
+def test_buskerud_2017_report(site: Path) -> None:
+    doc = soup(site / "fylke" / "buskerud" / "2017" / "index.html")
+    assert cell_after(doc, "summary", "Kroner per innbygger") == "10,9\u00a0kr"  # 3 019 000 / 277 684
+    assert cell_after(doc, "contributors", "Ringerike kommune") == "Kommuner"
+    contributors = doc.find("section", attrs={"aria-labelledby": "contributors"}).get_text(" ", strip=True)
+    assert "6,7\u00a0kr" in contributors and "10,7\u00a0kr" not in contributors  # 730 000 / 68 523 = 10,65
+    change = doc.find("section", attrs={"aria-labelledby": "change"}).get_text(" ", strip=True)
+    assert "\u2212350\u00a0000\u00a0kr" in change and "\u221210,4\u00a0%" in change
+    svg = doc.find("svg")
+    assert svg["role"] == "img" and svg.find("title").get_text() and svg.find("desc").get_text()
+    with (site / "fylke" / "buskerud" / "2017" / "nokkeltall-buskerud-2017.csv").open(encoding="utf-8") as fh:
+        figures = list(csv.reader(fh))
+    assert ["Sammendrag", "Finansiering i alt", "3019000", "NOK"] in figures
+
+
+def test_years_without_figures_are_said_not_zero(site: Path) -> None:
+    doc = soup(site / "fylke" / "buskerud" / "2016" / "index.html")
+    text = doc.find("section", attrs={"aria-labelledby": "change"}).get_text(" ", strip=True)
+    assert "Ingen tall for: 2014, 2015" in text
+
+
+def test_national_page_2013_has_twelve_counties(site: Path) -> None:
+    doc = soup(site / "nokkeltall" / "2013" / "index.html")
+    rows = doc.find("table").find("tbody").find_all("tr")
+    assert len(rows) == 12
+    assert all(row.find("a")["href"].endswith("/2013/") for row in rows)
+
+
+def test_sitemap_robots_and_404(site: Path) -> None:
+    tree = ElementTree.parse(site / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = [e.text for e in tree.getroot().findall("s:url/s:loc", ns)]
+    assert len(locs) == len(set(locs))
+    html_pages = [p for p in pages(site) if p.name != "404.html"]
+    assert len(locs) == len(html_pages)
+    assert "Sitemap:" in (site / "robots.txt").read_text(encoding="utf-8")
+    for lang in ("", "nn/", "en/"):
+        assert (site / lang / "404.html").is_file()
+
+
+def test_same_input_gives_byte_identical_site(site: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    assert pipeline.build(DATA, again) == []
+    files = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
+    for rel in files:
+        assert (site / rel).read_bytes() == (again / rel).read_bytes(), rel
+
+
+def test_narratives_are_sanitised(tmp_path: Path) -> None:
+    html = render_markdown(
+        "Hei **der**\n\n<script>alert(1)</script>\n\n[lenke](javascript:alert(1)) <img src=x onerror=alert(1)>"
+    )
+    assert "<script" not in html and "javascript:" not in html and "onerror" not in html
+    assert "<strong>der</strong>" in html
+    folder = tmp_path / "narratives" / "buskerud"
+    folder.mkdir(parents=True)
+    (folder / "2017.md").write_text("Styret er fornøyd.", encoding="utf-8")
+    (folder / "2017.en.md").write_text("The board is pleased.", encoding="utf-8")
+    assert read_narratives(tmp_path / "narratives") == {
+        ("buskerud", 2017): {"nb": "<p>Styret er fornøyd.</p>", "en": "<p>The board is pleased.</p>"}
+    }
+
+
+def test_text_from_data_is_escaped(valid_data: Path, tmp_path: Path) -> None:
+    """Angle brackets cannot enter through YAML (check rejects them); quotes and ampersands are escaped."""
+    path = valid_data / "centres" / "buskerud" / "gol.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "description_nb: Et testsenter.", "description_nb: '\"Quote\" & ''apostrophe'' {{ 7*7 }}'"
+        ),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert pipeline.build(valid_data, out) == []
+    html = (out / "senter" / "gol" / "index.html").read_text(encoding="utf-8")
+    assert "&#34;Quote&#34; &amp; &#39;apostrophe&#39; {{ 7*7 }}" in html
+    assert not re.search(r"\b49\b", html)
+
+
+def test_a_failed_render_keeps_the_old_site(site: Path, tmp_path: Path, monkeypatch) -> None:
+    out = tmp_path / "site"
+    shutil.copytree(site, out)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("template error")
+
+    monkeypatch.setattr(pipeline, "render", broken)
+    with pytest.raises(RuntimeError):
+        pipeline.build(DATA, out)
+    assert (out / "index.html").read_bytes() == (site / "index.html").read_bytes()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.new")]
