@@ -11,9 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 from html import escape
 
-WIDTH = 640
-LABEL_WIDTH = 220
-BAR_AREA = 300
+WIDTH = 660
+LABEL_WIDTH = 210
+BAR_AREA = 280
 ROW = 34
 BAR = 22
 

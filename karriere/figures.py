@@ -10,7 +10,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from karriere.model import Centre, Data, Report, Term
+from karriere.model import Centre, Data, Funding, Report, Term
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,8 @@ class ReportFigures:
     funding_total: int | None
     funding_by_source: list[Amount]
     funding_by_contributor: list[Contributor]
+    #: Each amount with its kind (operating, earmarked …), when the source gives kinds.
+    funding_items: list[Funding]
     persons_total: int | None
     persons_by_employer: list[Amount]
     fte_total: Decimal | None
@@ -128,6 +130,7 @@ def report_figures(report: Report) -> ReportFigures:
         funding_total=total_funding,
         funding_by_source=funding_lines,
         funding_by_contributor=contributors,
+        funding_items=list(report.funding) if any(f.kind for f in report.funding) else [],
         persons_total=persons_total if persons_lines else None,
         persons_by_employer=persons_lines,
         fte_total=fte_total,
@@ -181,6 +184,8 @@ class NationalFigures:
     centres_total: int | None
     fte_total: Decimal | None
     funding_total: int | None
+    #: True when some county lacks one of the summed figures: the sums cover the counties that have it.
+    incomplete: bool = False
 
 
 def national_figures(data: Data, year: int) -> NationalFigures:
@@ -191,10 +196,12 @@ def national_figures(data: Data, year: int) -> NationalFigures:
         present = [v for v in values if v is not None]
         return sum(present, type(present[0])(0)) if present else None
 
+    columns = ([f.report.centres for f in rows], [f.fte_total for f in rows], [f.funding_total for f in rows])
     return NationalFigures(
         year,
         rows,
-        total([f.report.centres for f in rows]),
-        total([f.fte_total for f in rows]),
-        total([f.funding_total for f in rows]),
+        total(columns[0]),
+        total(columns[1]),
+        total(columns[2]),
+        incomplete=any(v is None for column in columns for v in column),
     )

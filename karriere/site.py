@@ -156,7 +156,7 @@ class KarriereGenerator(Generator):
         return list(unique.values())
 
     def _write_sitemap(self) -> None:
-        base = self.site.site_url + self.site.site_path
+        base = self.site.site_url + "/"
         lines = [
             '<?xml version="1.0" encoding="UTF-8"?>',
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',

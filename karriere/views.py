@@ -323,7 +323,7 @@ class Views:
             ),
             og_type="place",
         )
-        meta.jsonld = centre_jsonld(centre, self.settings.site_url + self.settings.site_path + url)
+        meta.jsonld = centre_jsonld(centre, self.settings.site_url + "/" + url)
         contact_fields = ("website", "email", "phone", "street_address", "opening_hours", "booking_url")
         page = CentrePage(
             meta,

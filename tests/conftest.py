@@ -16,3 +16,21 @@ def valid_data(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(VALID, target)
     return target
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _local_site_address():
+    """Build as a local preview in every test, also inside GitHub Actions (which sets GITHUB_REPOSITORY);
+    tests that need a published address set it themselves."""
+    import os
+
+    names = (
+        "GITHUB_REPOSITORY",
+        "GITHUB_ACTIONS",
+        "GITHUB_STEP_SUMMARY",
+        "KARRIERE_SITE_URL",
+        "KARRIERE_REPOSITORY_URL",
+    )
+    saved = {name: os.environ.pop(name) for name in names if name in os.environ}
+    yield
+    os.environ.update(saved)

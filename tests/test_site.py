@@ -283,3 +283,21 @@ def test_a_failed_render_keeps_the_old_site(site: Path, tmp_path: Path, monkeypa
         pipeline.build(DATA, out)
     assert (out / "index.html").read_bytes() == (site / "index.html").read_bytes()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site.new")]
+
+
+def test_report_error_and_edit_links_name_the_file(valid_data: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("KARRIERE_REPOSITORY_URL", "https://github.com/owner/repo")
+    monkeypatch.setenv("KARRIERE_SITE_URL", "https://owner.github.io/repo")
+    out = tmp_path / "out"
+    assert pipeline.build(valid_data, out) == []
+    doc = soup(out / "senter" / "gol" / "index.html")
+    links = {a.get_text(strip=True): a["href"] for a in doc.select(".fix-links a")}
+    assert links["Rediger opplysningene på GitHub"] == (
+        "https://github.com/owner/repo/edit/main/data/centres/buskerud/gol.yaml"
+    )
+    report = links["Meld fra om feil"]
+    assert report.startswith("https://github.com/owner/repo/issues/new?")
+    assert "data%2Fcentres%2Fbuskerud%2Fgol.yaml" in report
+    # Links and canonical URLs follow the published address (a GitHub Pages project site).
+    assert doc.find("link", rel="canonical")["href"] == "https://owner.github.io/repo/senter/gol/"
+    assert doc.find("link", rel="stylesheet")["href"] == "/repo/theme/css/site.css"
