@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from karriere import checks
+from karriere import checks, search
 from karriere.documents import Document, Row, data_files, read_document
 from karriere.errors import Problem, sort_problems
 from karriere.package import Built, group_rows, validate, write
@@ -117,6 +117,7 @@ def build(data_dir: Path, output: Path, today: dt.date | None = None) -> list[Pr
         if problems:
             return sort_problems(problems)
         render(built, staging)
+        search.index(staging)
         publish(staging, output)
         return []
     finally:

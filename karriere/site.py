@@ -20,6 +20,7 @@ from pelican.generators import Generator
 
 from karriere import model, urls
 from karriere.i18n import LANGS, figure, figure_change, fte, labels, nok, number, partial_date, percent, percent_change
+from karriere.search import municipality_json
 from karriere.settings import from_environment
 from karriere.views import ReportPage, Views
 
@@ -141,6 +142,10 @@ class KarriereGenerator(Generator):
                 target = Path(self.output_path) / item.page.csv_url
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(report_csv(item.page))
+        for lang in LANGS:
+            target = Path(self.output_path) / urls.municipality_data(lang)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(municipality_json(self.views.servings, lang))
         self._write_sitemap()
         (Path(self.output_path) / "robots.txt").write_text(
             f"User-agent: *\nAllow: /\n\nSitemap: {self.site.site_url}/sitemap.xml\n", encoding="utf-8"

@@ -74,6 +74,7 @@ def navigation() -> dict[str, list[tuple[str, str]]]:
             ("nav_centres", directory(lang)),
             ("nav_counties", counties(lang)),
             ("nav_figures", national_index(lang)),
+            ("nav_search", search(lang)),
             ("nav_about", page(lang, "om")),
         ]
         for lang in PREFIX
@@ -90,3 +91,20 @@ def footer() -> dict[str, list[tuple[str, str]]]:
         ]
         for lang in PREFIX
     }
+
+
+def search(lang: str) -> str:
+    return f"{PREFIX[lang]}sok/"
+
+
+def municipalities(lang: str, county_id: str | None = None) -> str:
+    return f"{PREFIX[lang]}kommune/" + (f"{county_id}/" if county_id else "")
+
+
+def municipality_data(lang: str) -> str:
+    return f"{PREFIX[lang]}kommune/kommuner.json"
+
+
+def search_bundle() -> str:
+    """Where Pagefind writes its bundle (one for all languages)."""
+    return "pagefind/"

@@ -16,7 +16,8 @@ from urllib.parse import urlencode
 from karriere import urls
 from karriere.figures import NationalFigures, ReportFigures, county_figures, national_figures
 from karriere.i18n import LANGS, labels, partial_date
-from karriere.model import Centre, County, Data, NationalReport, Term
+from karriere.model import Centre, County, Data, Municipality, NationalReport, Term
+from karriere.search import serving
 from karriere.settings import STALE_AFTER_YEARS, SiteSettings
 
 
@@ -33,6 +34,10 @@ class Meta:
     og_type: str = "website"
     jsonld: str | None = None
     print_friendly: bool = False
+    #: Module scripts the page needs (only search and the municipality finder have any).
+    scripts: list[str] = field(default_factory=list)
+    #: Pagefind runs WebAssembly: the search page's CSP allows 'wasm-unsafe-eval', no other page's does.
+    wasm: bool = False
 
 
 @dataclass
@@ -175,6 +180,57 @@ class HomePage:
     counties: list[tuple[County, str, int]]
     directory_url: str
     national_service_url: str
+    search_url: str
+    municipality_url: str
+
+
+@dataclass
+class FilterGroup:
+    """One set of search filter checkboxes: the Pagefind filter name and the values (labels)."""
+
+    name: str
+    legend: str
+    values: list[str]
+
+
+@dataclass
+class SearchPage:
+    meta: Meta
+    filters: list[FilterGroup]
+    bundle_url: str
+    directory_url: str
+    municipality_url: str
+
+
+@dataclass
+class MunicipalityIndexPage:
+    meta: Meta
+    data_url: str
+    counties: list[tuple[County, str]]
+    national_service_url: str
+
+
+@dataclass
+class MunicipalityRow:
+    municipality: Municipality
+    basis: str
+    local: list[CentreLink]
+    others: list[CentreLink]
+
+
+@dataclass
+class CentreLink:
+    centre: Centre
+    url: str
+
+
+@dataclass
+class MunicipalityCountyPage:
+    meta: Meta
+    county: County
+    rows: list[MunicipalityRow]
+    county_url: str
+    national_service_url: str
 
 
 @dataclass
@@ -202,6 +258,7 @@ class Views:
             [c.last_checked for c in data.centres.values()] + [c.last_checked for c in data.counties.values()]
         )
         self.figures = {county: county_figures(data, county) for county in {c for (c, _) in data.reports}}
+        self.servings = serving(data)
 
     # ------------------------------------------------------------------ helpers
     def _centre_item(self, lang: str, centre: Centre) -> CentreListItem:
@@ -260,7 +317,78 @@ class Views:
             yield self.national_index(lang)
             for year in self.national_years():
                 yield self.national(lang, year)
+            yield self.search(lang)
+            yield self.municipalities(lang)
+            for county in self.data.counties.values():
+                yield self.municipality_county(lang, county)
             yield Rendered("404.html", f"{urls.PREFIX[lang]}404.html", self._not_found(lang))
+
+    def search(self, lang: str) -> Rendered:
+        t = labels()[lang]
+        url = urls.search(lang)
+        meta = Meta(lang, url, t["search_title"], t["search_intro"], alternates(urls.search), crumbs(lang))
+        meta.scripts, meta.wasm = ["theme/js/search.js"], True
+        centres = self.data.centres.values()
+
+        def used(vocabulary: str, attr: str) -> list[str]:
+            return [
+                term.label[lang]
+                for term in self.data.vocabularies[vocabulary].values()
+                if any(term in getattr(c, attr) for c in centres)
+            ]
+
+        filters = [
+            FilterGroup(
+                "county",
+                t["filter_county"],
+                [
+                    c.name
+                    for c in sorted(self.data.counties.values(), key=lambda c: c.number)
+                    if any(x.county is c for x in centres)
+                ],
+            ),
+            FilterGroup("offering", t["filter_offering"], used("offering_types", "offerings")),
+            FilterGroup("target_group", t["filter_target"], used("target_groups", "target_groups")),
+            FilterGroup("channel", t["filter_channel"], used("channels", "channels")),
+        ]
+        page = SearchPage(meta, filters, urls.search_bundle(), urls.directory(lang), urls.municipalities(lang))
+        return Rendered("search.html", url, page)
+
+    def municipalities(self, lang: str) -> Rendered:
+        t = labels()[lang]
+        url = urls.municipalities(lang)
+        meta = Meta(lang, url, t["muni_title"], t["muni_intro"], alternates(urls.municipalities), crumbs(lang))
+        meta.scripts = ["theme/js/municipality.js"]
+        counties = [
+            (c, urls.municipalities(lang, c.id)) for c in sorted(self.data.counties.values(), key=lambda c: c.number)
+        ]
+        page = MunicipalityIndexPage(meta, urls.municipality_data(lang), counties, _national_service())
+        return Rendered("municipalities.html", url, page)
+
+    def municipality_county(self, lang: str, county: County) -> Rendered:
+        t = labels()[lang]
+        url = urls.municipalities(lang, county.id)
+        title = t["muni_county_title"].format(name=county.name)
+        meta = Meta(
+            lang,
+            url,
+            title,
+            title,
+            alternates(urls.municipalities, county.id),
+            crumbs(lang, (t["muni_title"], urls.municipalities(lang))),
+        )
+        rows = [
+            MunicipalityRow(
+                s.municipality,
+                s.basis,
+                [CentreLink(c, urls.centre(lang, c.id)) for c in s.local],
+                [CentreLink(c, urls.centre(lang, c.id)) for c in s.county_centres],
+            )
+            for s in self.servings
+            if s.county is county
+        ]
+        page = MunicipalityCountyPage(meta, county, rows, urls.county(lang, county.id), _national_service())
+        return Rendered("municipality_county.html", url, page)
 
     def national_years(self) -> list[int]:
         return sorted({year for (_, year) in self.data.reports} | set(self.data.national))
@@ -268,7 +396,14 @@ class Views:
     def home(self, lang: str) -> Rendered:
         t = labels()[lang]
         meta = Meta(lang, urls.home(lang), t["home_title"], t["site_tagline"], alternates(urls.home))
-        page = HomePage(meta, self._counties_with_counts(lang), urls.directory(lang), _national_service())
+        page = HomePage(
+            meta,
+            self._counties_with_counts(lang),
+            urls.directory(lang),
+            _national_service(),
+            urls.search(lang),
+            urls.municipalities(lang),
+        )
         return Rendered("home.html", meta.url, page)
 
     def directory(self, lang: str, term: Term | None = None, kind: str | None = None) -> Rendered:

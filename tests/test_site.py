@@ -51,6 +51,8 @@ def test_pages_per_type_and_language(site: Path) -> None:
         assert len(list((prefix / "fylke").glob("*/index.html"))) == 19
         assert len(list((prefix / "fylke").glob("*/*/index.html"))) == 14
         assert (prefix / "nokkeltall" / "2013" / "index.html").is_file()
+        assert (prefix / "sok" / "index.html").is_file()
+        assert len(list((prefix / "kommune").glob("*/index.html"))) == 19
         for slug in ("om", "tilgjengelighet", "personvern"):
             assert (prefix / slug / "index.html").is_file(), (lang, slug)
 
@@ -96,10 +98,16 @@ def test_no_third_party_requests_no_scripts_small_pages(site: Path) -> None:
     for path in pages(site):
         assert path.stat().st_size < 60_000, path
         doc = soup(path)
+        scripts = [s.get("src", "") for s in doc.find_all("script") if s.get("type") != "application/ld+json"]
+        needs_js = path.parent.name in ("sok", "kommune")
+        assert scripts == [] or needs_js, f"{path} loads JavaScript it does not need"
+        assert all(src.startswith("/theme/js/") for src in scripts), path
         for script in doc.find_all("script"):
-            assert script.get("type") == "application/ld+json", path
+            assert script.get("src") or script.get("type") == "application/ld+json", f"inline script in {path}"
         csp = doc.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
         assert "default-src 'self'" in csp and "script-src 'self'" in csp
+        assert ("'wasm-unsafe-eval'" in csp) == (path.parent.name == "sok"), path
+        assert "unsafe-inline" not in csp
         for element in doc.find_all(["link", "img", "iframe", "source", "video", "audio"]):
             for attr in ("href", "src", "srcset"):
                 value = element.get(attr) or ""

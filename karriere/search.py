@@ -1,0 +1,184 @@
+"""Finding a centre: the Pagefind index over the built pages, and which centres serve which municipality.
+
+Pagefind runs once over the written site, as the binary shipped in the ``pagefind[bin]`` wheel (its
+Python API indexes one request at a time, far too slowly). Pages mark what is indexed:
+``data-pagefind-body`` on the main content of centre, county and report pages, with metadata and
+filters (county, offering, target group, channel). One index per language, from ``<html lang>``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import subprocess
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import cbor2
+
+from karriere import urls
+from karriere.model import Centre, County, Data, Municipality
+
+#: Pagefind's prebuilt interfaces; the site uses its own accessible interface over pagefind.js.
+UNUSED_BUNDLE_FILES = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+
+
+class IndexError_(RuntimeError):
+    """Pagefind failed: a bug or a broken installation, never bad data."""
+
+
+def index(site: Path) -> None:
+    """Build the search index into ``site/pagefind/``."""
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise IndexError_(f"pagefind failed: {result.stderr.strip() or result.stdout.strip()}")
+    bundle = site / "pagefind"
+    for name in UNUSED_BUNDLE_FILES:
+        (bundle / name).unlink(missing_ok=True)
+    normalise(bundle)
+
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def _read(path: Path) -> object:
+    raw = gzip.decompress(path.read_bytes())
+    if not raw.startswith(SIGNATURE):
+        raise IndexError_(f"unexpected Pagefind file format: {path.name}")
+    return cbor2.loads(raw[len(SIGNATURE) :])
+
+
+def _write(folder: Path, prefix: str, suffix: str, digits: int, value: object) -> str:
+    """Write *value* as Pagefind does (signature + CBOR, gzipped), named by a hash of its content."""
+    raw = SIGNATURE + cbor2.dumps(value, canonical=True)
+    name = f"{prefix}{hashlib.sha256(raw).hexdigest()[:digits]}"
+    (folder / f"{name}{suffix}").write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+    return name
+
+
+def normalise(bundle: Path) -> None:
+    """Make Pagefind's output the same bytes for the same input.
+
+    Pagefind 1.5 writes its filter indexes (and the language metadata and entry file that name them) in
+    hash-map order, so two builds of the same site differ (Pagefind issue #638: fragments were fixed
+    in 1.3, "filter/metadata indexes" still change). Here each filter index is rewritten with its
+    values sorted, named by a hash of its content, and the metadata and entry file are updated to match.
+    Fragments and word indexes are already stable and are left alone.
+    """
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for lang, info in entry["languages"].items():
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read(meta_path)
+        filters = meta[-3]  # [[filter name, file hash], ...]
+        renamed = []
+        for name, old in filters:
+            path = bundle / "filter" / f"{old}.pf_filter"
+            filter_name, values = _read(path)
+            path.unlink()
+            values = sorted(values, key=lambda v: v[0])
+            renamed.append([name, _write(bundle / "filter", f"{lang}_", ".pf_filter", 7, [filter_name, values])])
+        meta[-3] = sorted(renamed)
+        meta_path.unlink()
+        info["hash"] = _write(bundle, f"pagefind.{lang}_", ".pf_meta", 10, meta).removeprefix("pagefind.")
+    entry["languages"] = dict(sorted(entry["languages"].items()))
+    entry_path.write_text(
+        json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8"
+    )
+
+
+# ---------------------------------------------------------------------------- municipalities
+
+
+@dataclass
+class Serving:
+    """Which centres a resident of one municipality can go to, and on what basis."""
+
+    municipality: Municipality
+    county: County
+    #: Centres whose service area includes the municipality, or that are in it.
+    local: list[Centre] = field(default_factory=list)
+    #: ``service_area`` (the data says the centre serves it), ``located`` (the centre is in it) or
+    #: ``county`` (no such data: the county's active centres).
+    basis: str = "county"
+    #: The county's other active centres: the nearest alternatives the data can name.
+    county_centres: list[Centre] = field(default_factory=list)
+
+
+def name_forms(name: str) -> list[str]:
+    """'Guovdageaidnu – Kautokeino' → ['Guovdageaidnu', 'Kautokeino']: every official form."""
+    return [part.strip() for part in re.split(r"\s+[–-]\s+", name) if part.strip()]
+
+
+def fold(text: str) -> str:
+    """Lowercase without diacritics, for matching typed names (Karasjok / Kárášjohka)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("ø", "o").replace("æ", "ae")
+
+
+def serving(data: Data) -> list[Serving]:
+    active = [c for c in data.centres.values() if c.status == "active"]
+    out = []
+    for municipality in sorted(data.municipalities.values(), key=lambda m: m.number):
+        county = data.counties[municipality.county]
+        in_county = sorted((c for c in active if c.county is county), key=lambda c: c.name)
+        by_area = [c for c in in_county if municipality in c.service_area]
+        located = [
+            c
+            for c in in_county
+            if c.municipality is municipality or any(loc.municipality is municipality for loc in c.locations)
+        ]
+        if by_area:
+            local, basis = by_area, "service_area"
+        elif located:
+            local, basis = located, "located"
+        else:
+            local, basis = [], "county"
+        others = [c for c in in_county if c not in local]
+        out.append(Serving(municipality, county, local, basis, others))
+    return out
+
+
+def municipality_json(servings: list[Serving], lang: str) -> bytes:
+    """A compact lookup for the page's filter: counties, centres, and per municipality its centres."""
+    counties = sorted({s.county.id: s.county for s in servings}.values(), key=lambda c: c.number)
+    county_index = {c.id: i for i, c in enumerate(counties)}
+    centres = sorted({c.id: c for s in servings for c in s.local + s.county_centres}.values(), key=lambda c: c.id)
+    centre_index = {c.id: i for i, c in enumerate(centres)}
+    doc = {
+        "counties": [
+            {"name": c.name, "url": urls.county(lang, c.id), "list": urls.municipalities(lang, c.id)} for c in counties
+        ],
+        "centres": [
+            {"name": c.name, "url": urls.centre(lang, c.id), "place": c.town or c.region or ""} for c in centres
+        ],
+        "municipalities": [
+            [
+                s.municipality.number,
+                s.municipality.name,
+                [fold(form) for form in name_forms(s.municipality.name)],
+                county_index[s.county.id],
+                [centre_index[c.id] for c in s.local],
+                s.basis,
+                [centre_index[c.id] for c in s.county_centres],
+            ]
+            for s in servings
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
