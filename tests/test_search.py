@@ -174,9 +174,9 @@ def test_axe_on_search_and_municipality_pages_in_use(page: Page, base_url: str, 
 
 def test_serving_rules() -> None:
     data_dir = ROOT / "data"
-    from karriere.model import load
-
     import tempfile
+
+    from karriere.model import load
 
     with tempfile.TemporaryDirectory() as tmp:
         assert pipeline.build(data_dir, Path(tmp) / "site") == []
