@@ -1,9 +1,14 @@
-"""Command line: ``python build.py check|build``. Decides what the user sees; the rest only logs."""
+"""Command line: ``python build.py check|build|serve|stale|new-centre|new-report|schemas``.
+
+Decides what the user sees; the rest only logs.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
+import os
 import sys
 import time
 from pathlib import Path
@@ -18,13 +23,29 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="build.py", description="Build and check the karrieresenter site.")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="validate the data and print every problem")
-    check.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
-    build = sub.add_parser("build", help="validate the data and build the site")
-    build.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
-    build.add_argument("--output", type=Path, default=ROOT / "output", help="output folder (default: output/)")
-    for p in (check, build):
+
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=text, description=text)
+        p.add_argument("--data", type=Path, default=ROOT / "data", help="data folder (default: data/)")
         p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        return p
+
+    command("check", "validate the data and print every problem")
+    build = command("build", "validate the data and build the site")
+    build.add_argument("--output", type=Path, default=ROOT / "output", help="output folder (default: output/)")
+    serve = command("serve", "preview the site at http://127.0.0.1:8000/, rebuilding when files change")
+    serve.add_argument("--output", type=Path, default=ROOT / "output", help="output folder (default: output/)")
+    serve.add_argument("--port", type=int, default=8000)
+    stale = command("stale", "list records last checked more than N months ago (informs; never fails)")
+    stale.add_argument("--months", type=int, default=12, help="threshold in months (default: 12)")
+    centre = command("new-centre", "write a new centre file with every field explained")
+    centre.add_argument("--county", required=True, help="county id, e.g. buskerud")
+    centre.add_argument("--name", required=True, help='the centre\'s name, e.g. "Hallingdal karrieresenter"')
+    centre.add_argument("--id", help="the file name (default: made from the name)")
+    report = command("new-report", "write a new key-figures file for a county and year")
+    report.add_argument("--county", required=True, help="county id, e.g. buskerud")
+    report.add_argument("--year", type=int, required=True)
+    command("schemas", "regenerate schemas/*.json, .vscode/settings.json and docs/feltreferanse.md")
     return parser
 
 
@@ -41,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(message)s")
     try:
-        return _run(args)
+        return COMMANDS[args.command](args)
     except Exception as exc:  # a bug, not bad data: say so plainly
         if args.debug:
             raise
@@ -50,19 +71,86 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
-def _run(args: argparse.Namespace) -> int:
+def _check(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    if args.command == "check":
-        problems = pipeline.check(args.data)
-        if problems:
-            _print_problems(problems)
-            return 1
-        report_to_github([])
-        print(f"The data is valid ({time.perf_counter() - started:.1f} s).")
-        return 0
+    problems = pipeline.check(args.data)
+    if problems:
+        _print_problems(problems)
+        return 1
+    report_to_github([])
+    print(f"The data is valid ({time.perf_counter() - started:.1f} s).")
+    return 0
+
+
+def _build(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
     problems = pipeline.build(args.data, args.output)
     if problems:
         _print_problems(problems, f" Nothing was built; {pipeline.shown_path(args.output)} was left as it was.")
         return 1
     print(f"Built {pipeline.shown_path(args.output)} ({time.perf_counter() - started:.1f} s).")
     return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from karriere.serve import serve
+
+    def rebuild() -> bool:
+        return _build(args) == 0
+
+    serve(args.output, [args.data, ROOT / "content", ROOT / "theme"], rebuild, args.port)
+    return 0
+
+
+def _stale(args: argparse.Namespace) -> int:
+    from karriere.freshness import stale_records, table
+
+    loaded = pipeline.load(args.data)
+    records = stale_records(loaded.rows, dt.date.today(), args.months)
+    text = table(records, args.months)
+    print(text, end="")
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if os.environ.get("GITHUB_ACTIONS") == "true" and summary:
+        with Path(summary).open("a", encoding="utf-8") as fh:
+            fh.write(text)
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from karriere import scaffold
+    from karriere.editor_schemas import vocabularies_from
+
+    vocabularies = vocabularies_from(args.data)
+    try:
+        if args.command == "new-centre":
+            path = scaffold.new_centre(args.data, args.county, args.name, args.id, vocabularies)
+        else:
+            path = scaffold.new_report(args.data, args.county, args.year, vocabularies)
+    except scaffold.ScaffoldError as exc:
+        print(f"Cannot create the file: {exc}", file=sys.stderr)
+        return 1
+    print(f"Wrote {pipeline.shown_path(path)}. Fill in the fields marked REQUIRED, then run: python build.py check")
+    return 0
+
+
+def _schemas(args: argparse.Namespace) -> int:
+    from karriere import editor_schemas, fieldref
+
+    written = editor_schemas.write(ROOT, args.data)
+    (ROOT / "docs").mkdir(exist_ok=True)
+    (ROOT / "docs" / "feltreferanse.md").write_text(fieldref.markdown(), encoding="utf-8")
+    written.append(ROOT / "docs" / "feltreferanse.md")
+    for path in written:
+        print(f"Wrote {pipeline.shown_path(path)}")
+    return 0
+
+
+COMMANDS = {
+    "check": _check,
+    "build": _build,
+    "serve": _serve,
+    "stale": _stale,
+    "new-centre": _new,
+    "new-report": _new,
+    "schemas": _schemas,
+}

@@ -258,7 +258,10 @@ class _Reader:
                 )
                 row.reported.add(key)
                 continue
-            if not value.is_null:
+            if value.is_null:
+                # An empty value counts as not given; a "missing" message then points at this key.
+                row.positions[key] = entry.key_pos
+            else:
                 row.values[key] = value.text.strip() if not value.quoted else value.text
                 row.positions[key] = value.pos
         out.append(row)

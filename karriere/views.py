@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from karriere import urls
+from karriere.freshness import STALE_MONTHS, build_date, is_stale
 from karriere.figures import NationalFigures, ReportFigures, county_figures, national_figures
 from karriere.i18n import LANGS, labels, partial_date
 from karriere.model import Centre, County, Data, Municipality, NationalReport, Term
@@ -112,6 +113,9 @@ class CentrePage:
     status: Term
     description: Text | None
     stale: bool
+    #: Last checked longer ago than the threshold (months) before the build date.
+    check_overdue: bool
+    overdue_months: int
     has_contact: bool
     links: Links
     national_service_url: str
@@ -259,6 +263,7 @@ class Views:
         )
         self.figures = {county: county_figures(data, county) for county in {c for (c, _) in data.reports}}
         self.servings = serving(data)
+        self.today = build_date()
 
     # ------------------------------------------------------------------ helpers
     def _centre_item(self, lang: str, centre: Centre) -> CentreListItem:
@@ -467,6 +472,8 @@ class Views:
             self.data.term("statuses", centre.status),
             description,
             self._is_stale(centre.as_of),
+            is_stale(centre.last_checked, self.today),
+            STALE_MONTHS,
             any(centre.values.get(f) for f in contact_fields),
             self._links(f"data/centres/{centre.county.id}/{centre.id}.yaml", centre.name),
             _national_service(),

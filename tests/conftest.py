@@ -32,5 +32,12 @@ def _local_site_address():
         "KARRIERE_REPOSITORY_URL",
     )
     saved = {name: os.environ.pop(name) for name in names if name in os.environ}
+    # Pages are built for a fixed date (reproducible builds), so a test never depends on the day it runs.
+    previous_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = "1795737600"  # 2026-11-27
     yield
     os.environ.update(saved)
+    if previous_epoch is None:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = previous_epoch
