@@ -60,6 +60,30 @@ def render_markdown(text: str) -> str:
     return sanitise(markdown.markdown(text, extensions=["tables"], output_format="html"))
 
 
+#: Guides for coordinators, kept as Markdown in docs/ and also published on the site (in bokmål).
+DOCS = {
+    "slik-oppdaterer-du-opplysningene": "guide_title",
+    "feltreferanse": "fieldref_title",
+}
+
+
+def read_docs(folder: Path) -> dict[str, str]:
+    """docs/<slug>.md as sanitised HTML, with links between the guides pointing at their pages."""
+    out = {}
+    for slug in DOCS:
+        path = folder / f"{slug}.md"
+        if not path.is_file():
+            continue
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        if lines and lines[0].startswith("# "):
+            text = "\n".join(lines[1:])  # the page template prints the title
+        for other in DOCS:
+            text = text.replace(f"]({other}.md", f"](../{other}/")
+        out[slug] = render_markdown(text)
+    return out
+
+
 def read_narratives(folder: Path) -> dict[tuple[str, int], dict[str, str]]:
     """content/narratives/<county>/<year>.md (bokmål), <year>.nn.md, <year>.en.md."""
     out: dict[tuple[str, int], dict[str, str]] = {}
@@ -120,7 +144,8 @@ class KarriereGenerator(Generator):
         self.data = model.load(package)
         self.site = from_environment()
         narratives = read_narratives(Path(self.settings["PATH"]) / "narratives")
-        self.views = Views(self.data, self.site, narratives)
+        docs = read_docs(Path(self.settings["PATH"]).parent / "docs")
+        self.views = Views(self.data, self.site, narratives, docs)
         self.rendered = list(self.views.pages())
         seen: dict[str, str] = {}
         for item in self.rendered:

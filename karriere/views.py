@@ -238,6 +238,14 @@ class MunicipalityCountyPage:
 
 
 @dataclass
+class DocPage:
+    """A guide for coordinators: bokmål on every language's page, marked as such."""
+
+    meta: Meta
+    html: str
+
+
+@dataclass
 class SimplePage:
     meta: Meta
 
@@ -254,7 +262,14 @@ class Rendered:
 class Views:
     """Builds every page of the site from the data, for every language."""
 
-    def __init__(self, data: Data, settings: SiteSettings, narratives: dict[tuple[str, int], dict[str, str]]):
+    def __init__(
+        self,
+        data: Data,
+        settings: SiteSettings,
+        narratives: dict[tuple[str, int], dict[str, str]],
+        docs: dict[str, str] | None = None,
+    ):
+        self.docs = docs or {}
         self.data = data
         self.settings = settings
         self.narratives = narratives
@@ -322,11 +337,22 @@ class Views:
             yield self.national_index(lang)
             for year in self.national_years():
                 yield self.national(lang, year)
+            for slug in self.docs:
+                yield self.doc(lang, slug)
             yield self.search(lang)
             yield self.municipalities(lang)
             for county in self.data.counties.values():
                 yield self.municipality_county(lang, county)
             yield Rendered("404.html", f"{urls.PREFIX[lang]}404.html", self._not_found(lang))
+
+    def doc(self, lang: str, slug: str) -> Rendered:
+        from karriere.site import DOCS
+
+        t = labels()[lang]
+        url = urls.page(lang, slug)
+        title = t[DOCS[slug]]
+        meta = Meta(lang, url, title, title, alternates(urls.page, slug), crumbs(lang, (t["nav_about"], urls.page(lang, "om"))))
+        return Rendered("doc.html", url, DocPage(meta, self.docs[slug]))
 
     def search(self, lang: str) -> Rendered:
         t = labels()[lang]

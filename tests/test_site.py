@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from urllib.parse import urljoin
 import json
 import re
 import shutil
@@ -87,7 +88,9 @@ def test_every_internal_link_resolves(site: Path) -> None:
                 if target.startswith(("http://", "https://")):
                     assert tag == "a" or element.get("rel") in (["canonical"], ["alternate"]), (path, target)
                     continue
-                assert target.startswith("/"), (path, target)
+                if not target.startswith("/"):  # relative, as in Markdown pages: resolve against the page
+                    page_url = "/" + str(path.parent.relative_to(site)) + "/"
+                    target = urljoin(page_url.replace("/./", "/"), target)
                 local = site / target.split("#")[0].lstrip("/")
                 if target.endswith("/") or local.is_dir():
                     local = local / "index.html"
