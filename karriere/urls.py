@@ -87,7 +87,7 @@ def footer() -> dict[str, list[tuple[str, str]]]:
             ("footer_about", page(lang, "om")),
             ("footer_accessibility", page(lang, "tilgjengelighet")),
             ("footer_privacy", page(lang, "personvern")),
-            ("footer_open_data", "data/datapackage.json"),
+            ("footer_open_data_page", open_data(lang)),
         ]
         for lang in PREFIX
     }
@@ -108,3 +108,13 @@ def municipality_data(lang: str) -> str:
 def search_bundle() -> str:
     """Where Pagefind writes its bundle (one for all languages)."""
     return "pagefind/"
+
+
+def open_data(lang: str) -> str:
+    return f"{PREFIX[lang]}apne-data/"
+
+
+#: Published files, the same for every language.
+DATA_PACKAGE = "data/datapackage.json"
+HSDS_JSON = "data/hsds/json/services.json"
+HSDS_TABULAR = "data/hsds/tabular/datapackage.json"

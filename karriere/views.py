@@ -17,6 +17,7 @@ from karriere import urls
 from karriere.freshness import STALE_MONTHS, build_date, is_stale
 from karriere.figures import NationalFigures, ReportFigures, county_figures, national_figures
 from karriere.i18n import LANGS, labels, partial_date
+from karriere.schema import Table
 from karriere.model import Centre, County, Data, Municipality, NationalReport, Term
 from karriere.search import serving
 from karriere.settings import STALE_AFTER_YEARS, SiteSettings
@@ -238,6 +239,16 @@ class MunicipalityCountyPage:
 
 
 @dataclass
+class OpenDataPage:
+    meta: Meta
+    tables: list[Table]
+    package_url: str
+    hsds_json_url: str | None
+    hsds_tabular_url: str | None
+    version: str
+
+
+@dataclass
 class DocPage:
     """A guide for coordinators: bokmål on every language's page, marked as such."""
 
@@ -268,8 +279,11 @@ class Views:
         settings: SiteSettings,
         narratives: dict[tuple[str, int], dict[str, str]],
         docs: dict[str, str] | None = None,
+        hsds: bool = False,
     ):
         self.docs = docs or {}
+        #: Whether the HSDS export is part of the site (it is written by the build, after rendering).
+        self.hsds = hsds
         self.data = data
         self.settings = settings
         self.narratives = narratives
@@ -339,6 +353,7 @@ class Views:
                 yield self.national(lang, year)
             for slug in self.docs:
                 yield self.doc(lang, slug)
+            yield self.open_data(lang)
             yield self.search(lang)
             yield self.municipalities(lang)
             for county in self.data.counties.values():
@@ -351,8 +366,26 @@ class Views:
         t = labels()[lang]
         url = urls.page(lang, slug)
         title = t[DOCS[slug]]
-        meta = Meta(lang, url, title, title, alternates(urls.page, slug), crumbs(lang, (t["nav_about"], urls.page(lang, "om"))))
+        meta = Meta(
+            lang, url, title, title, alternates(urls.page, slug), crumbs(lang, (t["nav_about"], urls.page(lang, "om")))
+        )
         return Rendered("doc.html", url, DocPage(meta, self.docs[slug]))
+
+    def open_data(self, lang: str) -> Rendered:
+        from karriere.schema import TABLES
+
+        t = labels()[lang]
+        url = urls.open_data(lang)
+        meta = Meta(lang, url, t["open_data_title"], t["open_data_intro"], alternates(urls.open_data), crumbs(lang))
+        page = OpenDataPage(
+            meta,
+            list(TABLES),
+            urls.DATA_PACKAGE,
+            urls.HSDS_JSON if self.hsds else None,
+            urls.HSDS_TABULAR if self.hsds else None,
+            self.newest_check.isoformat(),
+        )
+        return Rendered("open_data.html", url, page)
 
     def search(self, lang: str) -> Rendered:
         t = labels()[lang]
