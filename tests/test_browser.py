@@ -43,6 +43,10 @@ PAGE_TYPES = {
     "about": "om/",
     "accessibility": "tilgjengelighet/",
     "privacy": "personvern/",
+    "open-data": "apne-data/",
+    "guide": "slik-oppdaterer-du-opplysningene/",
+    "field-reference": "feltreferanse/",
+    "municipalities-by-county": "kommune/buskerud/",
     "not-found": "404.html",
 }
 
