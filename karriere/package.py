@@ -152,7 +152,7 @@ def _cell_problem(table: Table, row: Row, error: Any, vocabularies: dict[str, li
     elif 'constraint "enum"' in note:
         allowed = vocabularies.get(fld.vocabulary or "", [])
         close = difflib.get_close_matches(cell, allowed, n=1, cutoff=0.5)
-        message = f'"{cell}" is not a known {fld.vocabulary.replace("_", " ").rstrip("s")} id'
+        message = f'"{cell}" is not a known {VOCABULARY_NOUNS.get(fld.vocabulary or "", "vocabulary")} id'
         hint = f"did you mean {close[0]!r}? " if close else ""
         hint += f"allowed: {', '.join(allowed)}" if len(allowed) <= 16 else fld.hint()
         code = "enum"
@@ -177,6 +177,17 @@ def _cell_problem(table: Table, row: Row, error: Any, vocabularies: dict[str, li
 def _num(value: float | None) -> str:
     return f"{value:g}" if value is not None else ""
 
+
+VOCABULARY_NOUNS = {
+    "statuses": "status",
+    "offering_types": "offering type",
+    "target_groups": "target group",
+    "channels": "channel",
+    "funding_sources": "funding source",
+    "funding_kinds": "funding kind",
+    "employers": "employer",
+    "surveys": "survey",
+}
 
 _TYPE_NOUNS = {
     "integer": "a whole number",

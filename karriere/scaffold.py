@@ -69,13 +69,12 @@ def _child(child: Child, vocabularies: dict[str, list[str]]) -> list[str]:
         lines = [f"# {child.description}"]
         if item.vocabulary:
             lines[0] += " Allowed: " + ", ".join(vocabularies.get(item.vocabulary, [])) + "."
-        return lines + [f"# {child.key}:", f"#   - {example}"]
+        return [*lines, f"# {child.key}:", f"#   - {example}"]
     fields = [f for f in table.fields if f.name not in table.context]
     lines = [f"# {child.description} One item per '- '; copy the block for more. Fields:"]
     for field in fields:
-        lines.append(
-            f"#   {field.name}{' (REQUIRED)' if field.required else ''}: {_comment(field, vocabularies)[2:].removeprefix('REQUIRED. ')}"
-        )
+        explanation = _comment(field, vocabularies)[2:].removeprefix("REQUIRED. ")
+        lines.append(f"#   {field.name}{' (REQUIRED)' if field.required else ''}: {explanation}")
     lines.append(f"# {child.key}:")
     for index, field in enumerate(fields):
         lines.append(f"#   {'- ' if index == 0 else '  '}{field.name}:")

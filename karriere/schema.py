@@ -130,7 +130,9 @@ def text(name: str, description: str, required: bool = False) -> Field:
 def ref(
     name: str, description: str, table: str, key: str = "id", required: bool = False, expected: str | None = None
 ) -> Field:
-    return Field(name, description, required=required, references=(table, key), expected=expected)
+    # Municipality numbers are four digits: "617" is caught as a wrong form, not as an unknown number.
+    pattern = r"[0-9]{4}" if table == "municipalities" else None
+    return Field(name, description, required=required, references=(table, key), expected=expected, pattern=pattern)
 
 
 def term(name: str, vocabulary: str, description: str, required: bool = False) -> Field:

@@ -14,11 +14,11 @@ from typing import Any
 from urllib.parse import urlencode
 
 from karriere import urls
-from karriere.freshness import STALE_MONTHS, build_date, is_stale
 from karriere.figures import NationalFigures, ReportFigures, county_figures, national_figures
+from karriere.freshness import STALE_MONTHS, build_date, is_stale
 from karriere.i18n import LANGS, labels, partial_date
-from karriere.schema import Table
 from karriere.model import Centre, County, Data, Municipality, NationalReport, Term
+from karriere.schema import Table
 from karriere.search import serving
 from karriere.settings import STALE_AFTER_YEARS, SiteSettings
 

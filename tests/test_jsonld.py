@@ -37,7 +37,7 @@ def site(tmp_path_factory) -> Path:
 def expanded_nodes(doc: dict) -> list[dict]:
     jsonld.set_document_loader(offline_loader)
     flat = jsonld.flatten(doc)
-    return flat["@graph"] if "@graph" in flat else flat
+    return flat.get("@graph", flat)
 
 
 def local(iri: str) -> str:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import csv
-from urllib.parse import urljoin
 import json
 import re
 import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import urljoin
 from xml.etree import ElementTree
 
 import pytest
@@ -312,3 +312,15 @@ def test_report_error_and_edit_links_name_the_file(valid_data: Path, tmp_path: P
     # Links and canonical URLs follow the published address (a GitHub Pages project site).
     assert doc.find("link", rel="canonical")["href"] == "https://owner.github.io/repo/senter/gol/"
     assert doc.find("link", rel="stylesheet")["href"] == "/repo/theme/css/site.css"
+
+
+def test_the_coordinators_guide_is_linked_and_published(site: Path) -> None:
+    assert "docs/slik-oppdaterer-du-opplysningene.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+    for prefix in ("", "nn/", "en/"):
+        about = soup(site / prefix / "om" / "index.html")
+        assert about.find("a", href="../slik-oppdaterer-du-opplysningene/"), prefix
+        guide = soup(site / prefix / "slik-oppdaterer-du-opplysningene" / "index.html")
+        assert "python build.py new-centre" in guide.get_text()
+        assert guide.find("a", href="../feltreferanse/")
+        if prefix:
+            assert guide.select_one('article div[lang="nb"]'), "the bokmål guide is marked as such"
