@@ -37,7 +37,8 @@ def site(tmp_path_factory) -> Path:
 def expanded_nodes(doc: dict) -> list[dict]:
     jsonld.set_document_loader(offline_loader)
     flat = jsonld.flatten(doc)
-    return flat.get("@graph", flat)
+    # pyld returns either a list of nodes or {"@context": …, "@graph": [...]}.
+    return flat if isinstance(flat, list) else flat["@graph"]
 
 
 def local(iri: str) -> str:
