@@ -18,7 +18,7 @@ import nh3
 from pelican import signals
 from pelican.generators import Generator
 
-from karriere import model, urls
+from karriere import hsds, model, urls
 from karriere.i18n import LANGS, figure, figure_change, fte, labels, nok, number, partial_date, percent, percent_change
 from karriere.search import municipality_json
 from karriere.settings import from_environment
@@ -145,7 +145,7 @@ class KarriereGenerator(Generator):
         self.site = from_environment()
         narratives = read_narratives(Path(self.settings["PATH"]) / "narratives")
         docs = read_docs(Path(self.settings["PATH"]).parent / "docs")
-        self.views = Views(self.data, self.site, narratives, docs)
+        self.views = Views(self.data, self.site, narratives, docs, hsds=True)
         self.rendered = list(self.views.pages())
         seen: dict[str, str] = {}
         for item in self.rendered:
@@ -171,6 +171,7 @@ class KarriereGenerator(Generator):
             target = Path(self.output_path) / urls.municipality_data(lang)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(municipality_json(self.views.servings, lang))
+        hsds.export(self.data, Path(self.output_path) / "data" / "hsds")
         self._write_sitemap()
         (Path(self.output_path) / "robots.txt").write_text(
             f"User-agent: *\nAllow: /\n\nSitemap: {self.site.site_url}/sitemap.xml\n", encoding="utf-8"

@@ -1,0 +1,239 @@
+"""An Open Referral HSDS 3.0 export of the directory, built from the validated package.
+
+Written to ``output/data/hsds/``: ``json/`` (every service with its organization and locations
+embedded, as the compiled ``service`` schema describes, plus the standalone records) and ``tabular/``
+(CSV files and a ``datapackage.json`` whose resources are copied from the official HSDS 3.0 one).
+What HSDS has no place for (three-language labels, yearly key figures, citations) is left out and
+documented in docs/hsds.md rather than forced into a field.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+import uuid
+from pathlib import Path
+from typing import Any
+
+from karriere.model import Centre, County, Data, Term
+
+#: All ids are UUIDs derived from the project's own ids in this namespace: same data, same UUIDs.
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://karrieresentre.invalid/hsds")
+OFFICIAL = Path(__file__).resolve().parent.parent / "vendor" / "hsds-3.0" / "datapackage.json"
+#: The official resources this export fills, plus those their foreign keys need (programs stays empty).
+RESOURCES = (
+    "organization",
+    "program",
+    "service",
+    "attribute",
+    "service_at_location",
+    "location",
+    "funding",
+    "taxonomy_term",
+    "taxonomy",
+)
+STATUS = {"active": "active", "planned": "inactive", "closed": "defunct"}
+VIRTUAL_CHANNELS = ("phone", "video", "chat")
+TAXONOMIES = {"offering_types": "Tilbud ved karrieresentrene", "target_groups": "Målgrupper for karrieresentrene"}
+
+
+def uid(*parts: str) -> str:
+    return str(uuid.uuid5(NAMESPACE, ":".join(parts)))
+
+
+def _organization(county: County) -> dict[str, Any]:
+    p = county.partnership
+    name = p.name if p and p.name else county.name
+    description = (p.note if p and p.note else None) or (
+        f"Partnerskapet for karriereveiledning i {county.name}, slik kildene beskriver det."
+    )
+    org: dict[str, Any] = {"id": uid("organization", county.id), "name": name, "description": description}
+    if p and p.name:
+        org["alternate_name"] = county.name
+    return org
+
+
+def _locations(centre: Centre) -> list[dict[str, Any]]:
+    org = uid("organization", centre.county.id)
+    base = {"location_type": "physical", "organization_id": org}
+    if centre.locations:
+        out = [
+            {**base, "id": uid("location", centre.id, str(i)), "name": f"{centre.name}, {site.town}"}
+            for i, site in enumerate(centre.locations, start=1)
+        ]
+    else:
+        out = [{**base, "id": uid("location", centre.id), "name": centre.name}]
+    for loc in out:
+        if centre.description_nb:
+            loc["description"] = centre.description_nb
+        if centre.website:
+            loc["url"] = centre.website
+    for channel in centre.channels:
+        if channel.id in VIRTUAL_CHANNELS:
+            out.append(
+                {
+                    "id": uid("location", centre.id, channel.id),
+                    "location_type": "virtual",
+                    "organization_id": org,
+                    "name": f"{centre.name}: {channel.label['nb']}",
+                }
+            )
+    return out
+
+
+def _term(vocabulary: str, term: Term) -> dict[str, Any]:
+    out = {
+        "id": uid("taxonomy_term", vocabulary, term.id),
+        "code": term.id,
+        "name": term.label["nb"],
+        "description": term.description.get("nb") or term.label["nb"],
+        "taxonomy_id": uid("taxonomy", vocabulary),
+        "language": "nb",
+    }
+    return out
+
+
+def build(data: Data) -> dict[str, list[dict[str, Any]]]:
+    """Every HSDS record, by type, in a stable order."""
+    counties = sorted({c.county.id: c.county for c in data.centres.values()}.values(), key=lambda c: c.number)
+    organizations = [_organization(c) for c in counties]
+    org_by_id = {o["id"]: o for o in organizations}
+    taxonomies = [
+        {"id": uid("taxonomy", name), "name": title, "description": f"Ordlisten {name} i datapakken.", "version": "1"}
+        for name, title in TAXONOMIES.items()
+    ]
+    terms = [_term(name, term) for name in TAXONOMIES for term in data.vocabularies[name].values()]
+    term_by_id = {t["id"]: t for t in terms}
+    locations, services, links, attributes, funding = [], [], [], [], []
+    for centre in sorted(data.centres.values(), key=lambda c: c.id):
+        centre_locations = _locations(centre)
+        locations += centre_locations
+        physical = [loc for loc in centre_locations if loc["location_type"] == "physical"]
+        for offering in centre.offerings:
+            service_id = uid("service", centre.id, offering.id)
+            service: dict[str, Any] = {
+                "id": service_id,
+                "organization_id": uid("organization", centre.county.id),
+                "name": f"{offering.label['nb']} – {centre.name}",
+                "status": STATUS[centre.status],
+                "assured_date": centre.last_checked.isoformat(),
+            }
+            if offering.description.get("nb"):
+                service["description"] = offering.description["nb"]
+            if centre.website:
+                service["url"] = centre.website
+            for vocabulary, term in [("offering_types", offering)] + [
+                ("target_groups", t) for t in centre.target_groups
+            ]:
+                term_id = uid("taxonomy_term", vocabulary, term.id)
+                attributes.append(
+                    {
+                        "id": uid("attribute", service_id, term_id),
+                        "link_id": service_id,
+                        "link_type": vocabulary,
+                        "link_entity": "service",
+                        "taxonomy_term_id": term_id,
+                    }
+                )
+            for loc in physical:
+                links.append(
+                    {
+                        "id": uid("service_at_location", service_id, loc["id"]),
+                        "service_id": service_id,
+                        "location_id": loc["id"],
+                    }
+                )
+            services.append(service)
+    for county in counties:
+        years = sorted(year for (c, year) in data.reports if c == county.id)
+        if not years:
+            continue
+        latest = data.reports[(county.id, years[-1])]
+        for source in sorted({f.source.id: f.source for f in latest.funding}.values(), key=lambda t: t.id):
+            funding.append(
+                {
+                    "id": uid("funding", county.id, str(latest.year), source.id),
+                    "organization_id": uid("organization", county.id),
+                    "source": f"{source.label['nb']} ({latest.year})",
+                }
+            )
+    return {
+        "organization": organizations,
+        "program": [],
+        "service": services,
+        "attribute": attributes,
+        "service_at_location": links,
+        "location": locations,
+        "funding": funding,
+        "taxonomy_term": terms,
+        "taxonomy": taxonomies,
+        "_index": [{"organizations": org_by_id, "terms": term_by_id}],
+    }
+
+
+def compiled_services(records: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Services with organization, locations and taxonomy terms embedded (dereferenced)."""
+    index = records["_index"][0]
+    locations = {loc["id"]: loc for loc in records["location"]}
+    out = []
+    for service in records["service"]:
+        full = copy.deepcopy(service)
+        full["organization"] = copy.deepcopy(index["organizations"][service["organization_id"]])
+        full["service_at_locations"] = [
+            {**link, "location": copy.deepcopy(locations[link["location_id"]])}
+            for link in records["service_at_location"]
+            if link["service_id"] == service["id"]
+        ]
+        full["attributes"] = [
+            {**a, "taxonomy_term": copy.deepcopy(index["terms"][a["taxonomy_term_id"]])}
+            for a in records["attribute"]
+            if a["link_id"] == service["id"]
+        ]
+        out.append(full)
+    return out
+
+
+def _json(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def export(data: Data, folder: Path, official: Path = OFFICIAL) -> dict[str, int]:
+    records = build(data)
+    json_dir, tab_dir = folder / "json", folder / "tabular"
+    json_dir.mkdir(parents=True, exist_ok=True)
+    tab_dir.mkdir(parents=True, exist_ok=True)
+    (json_dir / "services.json").write_bytes(_json(compiled_services(records)))
+    for name, file in (
+        ("organization", "organizations"),
+        ("location", "locations"),
+        ("service_at_location", "service_at_locations"),
+        ("taxonomy_term", "taxonomy_terms"),
+        ("funding", "funding"),
+    ):
+        (json_dir / f"{file}.json").write_bytes(_json(records[name]))
+    descriptor = json.loads(official.read_text(encoding="utf-8"))
+    resources = [r for r in descriptor["resources"] if r["name"] in RESOURCES]
+    for resource in resources:
+        fields = [f["name"] for f in resource["schema"]["fields"]]
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(fields)
+        for record in records[resource["name"]]:
+            writer.writerow([_cell(record.get(f)) for f in fields])
+        (tab_dir / resource["path"]).write_bytes(buffer.getvalue().encode("utf-8"))
+    subset = {k: v for k, v in descriptor.items() if k != "resources"}
+    subset["resources"] = resources
+    subset["description"] = (
+        "Norway's county career guidance centres in Open Referral HSDS 3.0 (a subset of the official "
+        "tabular package: the resources this directory fills, and the ones their foreign keys need)."
+    )
+    (tab_dir / "datapackage.json").write_bytes(_json(subset))
+    return {name: len(items) for name, items in records.items() if not name.startswith("_")}
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    return str(value)

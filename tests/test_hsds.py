@@ -1,0 +1,125 @@
+"""The HSDS 3.0 export, validated against the official specification (offline) and with Frictionless."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+from frictionless import Package
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+
+from karriere import hsds, model, pipeline
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT.parent / "shared" / "reference" / "hsds-3.0"
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory) -> tuple[Path, dict[str, int], model.Data]:
+    tmp = tmp_path_factory.mktemp("hsds")
+    loaded = pipeline.load(ROOT / "data")
+    pipeline.make_package(loaded, tmp / "data")
+    data = model.load(tmp / "data" / "datapackage.json")
+    counts = hsds.export(data, tmp / "hsds")
+    return tmp / "hsds", counts, data
+
+
+def registry() -> Registry:
+    resources = []
+    for path in (SPEC / "schema").glob("*.json"):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((path.name, Resource.from_contents(contents, default_specification=_draft())))
+    return Registry().with_resources(resources)
+
+
+def _draft():
+    from referencing.jsonschema import DRAFT202012
+
+    return DRAFT202012
+
+
+def validator(relative: str) -> Draft202012Validator:
+    schema = json.loads((SPEC / "schema" / relative).read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, registry=registry(), format_checker=FormatChecker())
+
+
+@pytest.mark.parametrize(
+    ("file", "schema"),
+    [
+        ("services.json", "compiled/service.json"),
+        ("organizations.json", "organization.json"),
+        ("locations.json", "location.json"),
+        ("service_at_locations.json", "service_at_location.json"),
+        ("taxonomy_terms.json", "taxonomy_term.json"),
+        ("funding.json", "funding.json"),
+    ],
+)
+def test_json_records_pass_the_official_schemas(exported, file: str, schema: str) -> None:
+    folder, _, _ = exported
+    records = json.loads((folder / "json" / file).read_text(encoding="utf-8"))
+    assert records
+    check = validator(schema)
+    errors = [f"{i}: {e.message}" for i, r in enumerate(records) for e in check.iter_errors(r)]
+    assert errors == []
+
+
+def test_services_embed_organization_and_locations(exported) -> None:
+    folder, _, _ = exported
+    services = json.loads((folder / "json" / "services.json").read_text(encoding="utf-8"))
+    for service in services:
+        assert service["organization"]["id"] == service["organization_id"]
+        assert service["service_at_locations"] and all(
+            link["location"]["location_type"] == "physical" for link in service["service_at_locations"]
+        )
+        assert any(a["taxonomy_term"]["code"] for a in service["attributes"])
+        assert service["assured_date"] == "2026-11-22"
+
+
+def test_tabular_export_is_valid_and_a_subset_of_the_official_package(exported) -> None:
+    folder, _, _ = exported
+    report = Package(str(folder / "tabular" / "datapackage.json")).validate()
+    assert report.valid, report.flatten(["type", "message"])[:5]
+    ours = json.loads((folder / "tabular" / "datapackage.json").read_text(encoding="utf-8"))
+    official = {r["name"]: r for r in json.loads((SPEC / "datapackage.json").read_text(encoding="utf-8"))["resources"]}
+    assert {r["name"] for r in ours["resources"]} < set(official)
+    for resource in ours["resources"]:
+        assert resource == official[resource["name"]]
+
+
+def test_counts_follow_the_data(exported) -> None:
+    _, counts, data = exported
+    assert counts["service"] == sum(len(c.offerings) for c in data.centres.values()) == 97
+    assert counts["location"] == 39  # 37 centres, one with two sites, one chat channel
+    assert counts["organization"] == len({c.county.id for c in data.centres.values()}) == 13
+    assert counts["taxonomy_term"] == len(data.vocabularies["offering_types"]) + len(data.vocabularies["target_groups"])
+    assert "schedule" not in counts  # no opening hours in the data, so no schedules
+
+
+def test_the_validation_would_catch_mistakes(exported) -> None:
+    folder, _, _ = exported
+    service = json.loads((folder / "json" / "services.json").read_text(encoding="utf-8"))[0]
+    check = validator("compiled/service.json")
+    assert not list(check.iter_errors(service))
+    assert list(check.iter_errors({**service, "status": "open"}))
+    assert list(check.iter_errors({**service, "id": "not-a-uuid"}))
+    assert list(check.iter_errors({k: v for k, v in service.items() if k != "name"}))
+
+
+def test_uuids_are_deterministic(exported, tmp_path: Path) -> None:
+    folder, _, data = exported
+    hsds.export(data, tmp_path / "again")
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            assert path.read_bytes() == (tmp_path / "again" / path.relative_to(folder)).read_bytes(), path
+    services = json.loads((folder / "json" / "services.json").read_text(encoding="utf-8"))
+    assert all(uuid.UUID(s["id"]).version == 5 for s in services)
+    assert hsds.uid("service", "hallingdal", "individual_guidance") == next(
+        s["id"] for s in services if s["name"] == "Individuell karriereveiledning – Hallingdal karrieresenter"
+    )
+
+
+def test_the_vendored_descriptor_is_the_official_one() -> None:
+    assert hsds.OFFICIAL.read_bytes() == (SPEC / "datapackage.json").read_bytes()
