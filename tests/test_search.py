@@ -199,3 +199,14 @@ def test_name_forms_and_folding() -> None:
     assert name_forms("Aurskog-Høland") == ["Aurskog-Høland"]
     assert fold("Kárášjohka") == "karasjohka"
     assert fold("Tromsø") == "tromso"
+
+
+def test_results_can_be_sorted_by_name(page: Page, base_url: str) -> None:  # noqa: F811
+    search(page, base_url, "karriereveiledning")
+    page.get_by_label("Sorter treffene").select_option("name")
+    page.wait_for_function(
+        "() => { const t = [...document.querySelectorAll('#search-results h3')].map(h => h.textContent);"
+        " return t.length > 2 && t.every((x, i) => i === 0 || t[i - 1].localeCompare(x, 'nb') <= 0); }"
+    )
+    titles = page.locator("#search-results h3").all_inner_texts()
+    assert len(titles) > 2  # the wait above fails unless they are in alphabetical order

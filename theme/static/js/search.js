@@ -84,7 +84,10 @@ async function run() {
     status.textContent = "";
     return;
   }
-  const search = await pagefind.debouncedSearch(query || null, { filters }, 200);
+  const options = { filters };
+  const sort = document.getElementById("sort").value;
+  if (sort) options.sort = { [sort]: "asc" };
+  const search = await pagefind.debouncedSearch(query || null, options, 200);
   if (search === null || ticket !== latest) return; // a newer search replaced this one
   const data = await Promise.all(search.results.slice(0, 25).map((r) => r.data()));
   if (ticket !== latest) return;
