@@ -277,8 +277,6 @@ class _Reader:
         link = {"centres": "centre", "counties": "county"}.get(parent.table)
         if link:
             keys[link] = (parent.values.get("id", ""), parent.pos)
-        if parent.table == "partnerships":
-            keys["county"] = (parent.values.get("county", ""), parent.pos)
         if child.table == "survey_results":
             county = parent.values.get("county", "")
             keys["scope"] = (county or "national", parent.pos)

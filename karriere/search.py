@@ -35,7 +35,7 @@ UNUSED_BUNDLE_FILES = (
 )
 
 
-class IndexError_(RuntimeError):
+class SearchIndexError(RuntimeError):
     """Pagefind failed: a bug or a broken installation, never bad data."""
 
 
@@ -47,7 +47,7 @@ def index(site: Path) -> None:
         text=True,
     )
     if result.returncode != 0:
-        raise IndexError_(f"pagefind failed: {result.stderr.strip() or result.stdout.strip()}")
+        raise SearchIndexError(f"pagefind failed: {result.stderr.strip() or result.stdout.strip()}")
     bundle = site / "pagefind"
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
@@ -60,7 +60,7 @@ SIGNATURE = b"pagefind_dcd"
 def _read(path: Path) -> object:
     raw = gzip.decompress(path.read_bytes())
     if not raw.startswith(SIGNATURE):
-        raise IndexError_(f"unexpected Pagefind file format: {path.name}")
+        raise SearchIndexError(f"unexpected Pagefind file format: {path.name}")
     return cbor2.loads(raw[len(SIGNATURE) :])
 
 

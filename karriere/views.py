@@ -16,11 +16,11 @@ from urllib.parse import urlencode
 from karriere import urls
 from karriere.figures import NationalFigures, ReportFigures, county_figures, national_figures
 from karriere.freshness import STALE_MONTHS, build_date, is_stale
-from karriere.i18n import LANGS, labels, partial_date
+from karriere.i18n import LANGS, fte, labels, nok, partial_date
 from karriere.model import Centre, County, Data, Municipality, NationalReport, Term
 from karriere.schema import Table
 from karriere.search import serving
-from karriere.settings import STALE_AFTER_YEARS, SiteSettings
+from karriere.settings import NATIONAL_SERVICE_URL, STALE_AFTER_YEARS, SiteSettings
 
 
 @dataclass
@@ -426,7 +426,7 @@ class Views:
         counties = [
             (c, urls.municipalities(lang, c.id)) for c in sorted(self.data.counties.values(), key=lambda c: c.number)
         ]
-        page = MunicipalityIndexPage(meta, urls.municipality_data(lang), counties, _national_service())
+        page = MunicipalityIndexPage(meta, urls.municipality_data(lang), counties, NATIONAL_SERVICE_URL)
         return Rendered("municipalities.html", url, page)
 
     def municipality_county(self, lang: str, county: County) -> Rendered:
@@ -451,7 +451,7 @@ class Views:
             for s in self.servings
             if s.county is county
         ]
-        page = MunicipalityCountyPage(meta, county, rows, urls.county(lang, county.id), _national_service())
+        page = MunicipalityCountyPage(meta, county, rows, urls.county(lang, county.id), NATIONAL_SERVICE_URL)
         return Rendered("municipality_county.html", url, page)
 
     def national_years(self) -> list[int]:
@@ -464,7 +464,7 @@ class Views:
             meta,
             self._counties_with_counts(lang),
             urls.directory(lang),
-            _national_service(),
+            NATIONAL_SERVICE_URL,
             urls.search(lang),
             urls.municipalities(lang),
         )
@@ -535,7 +535,7 @@ class Views:
             STALE_MONTHS,
             any(centre.values.get(f) for f in contact_fields),
             self._links(f"data/centres/{centre.county.id}/{centre.id}.yaml", centre.name),
-            _national_service(),
+            NATIONAL_SERVICE_URL,
         )
         return Rendered("centre.html", url, page)
 
@@ -591,14 +591,14 @@ class Views:
                 "chart-funding",
                 t["chart_funding"],
                 t["chart_desc"],
-                [(a.label.label[lang], a.value, _nok_short(a.value, lang)) for a in figures.funding_by_source],
+                [(a.label.label[lang], a.value, nok(a.value, lang)) for a in figures.funding_by_source],
             )
         if len(figures.fte_by_employer) > 1:
             charts["fte"] = bar_chart(
                 "chart-fte",
                 t["chart_fte"],
                 t["chart_desc"],
-                [(a.label.label[lang], a.value, _fte_short(a.value, lang)) for a in figures.fte_by_employer],
+                [(a.label.label[lang], a.value, fte(Decimal(a.value), lang)) for a in figures.fte_by_employer],
             )
         narrative = self.narratives.get((county_id, year), {})
         page = ReportPage(
@@ -664,24 +664,6 @@ class Views:
                 {other: f"{urls.PREFIX[other]}404.html" for other in LANGS},
             )
         )
-
-
-def _national_service() -> str:
-    from karriere.settings import NATIONAL_SERVICE_URL
-
-    return NATIONAL_SERVICE_URL
-
-
-def _nok_short(value: int | Decimal, lang: str) -> str:
-    from karriere.i18n import nok
-
-    return nok(value, lang)
-
-
-def _fte_short(value: Decimal, lang: str) -> str:
-    from karriere.i18n import fte
-
-    return fte(Decimal(value), lang)
 
 
 def centre_jsonld(centre: Centre, url: str) -> str:
