@@ -77,6 +77,19 @@ def test_stemming_finds_other_forms(page: Page, base_url: str) -> None:  # noqa:
     assert "Kongsberg karrieresenter" in search(page, base_url, "sjukmeld", "nn/")
 
 
+def test_a_query_typed_while_the_index_loads_is_not_lost(page: Page, base_url: str) -> None:  # noqa: F811
+    """On a slow connection the reader types before Pagefind is ready; the query must still run."""
+    held = []
+    page.route("**/pagefind.js", lambda route: held.append(route))
+    page.goto(f"{base_url}sok/", wait_until="domcontentloaded")
+    page.get_by_role("searchbox").fill("Hallingdal")
+    while not held:
+        page.wait_for_timeout(20)
+    held[0].continue_()
+    page.wait_for_function("() => document.querySelector('#search-status').textContent.length > 0")
+    assert page.locator("#search-results h3").all_inner_texts()[0] == "Hallingdal karrieresenter"
+
+
 def test_search_page_by_keyboard_only(page: Page, base_url: str) -> None:  # noqa: F811
     page.goto(base_url + "sok/")
     page.locator("#q").focus()

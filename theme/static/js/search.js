@@ -108,11 +108,11 @@ async function start() {
   input.addEventListener("input", run);
   form.addEventListener("change", run);
   form.addEventListener("reset", () => setTimeout(run, 0));
+  // A query from the address, or one typed (or filters ticked) while the index was still loading:
+  // run it now, so nothing the reader did before the script was ready is lost.
   const initial = new URL(window.location.href).searchParams.get("q");
-  if (initial) {
-    input.value = initial;
-    run();
-  }
+  if (initial && !input.value) input.value = initial;
+  if (input.value.trim() || Object.keys(chosenFilters()).length) run();
 }
 
 start();
