@@ -144,6 +144,9 @@ def read_yaml(path: Path, shown: str) -> Loaded:
         return problem(1, 1, "the file is empty", "fill in the fields, or delete the file", "empty")
     if "\x00" in text:
         return problem(1, 1, "the file contains a NUL character", "save it as plain text", "encoding")
+    fast = _compose_fast(text)
+    if fast is not None:
+        return Loaded(fast)
     try:
         node = yaml.compose(text, Loader=_Composer)
     except _Refused as exc:
@@ -162,6 +165,62 @@ def read_yaml(path: Path, shown: str) -> Loaded:
     problems: list[Problem] = []
     root = _convert(node, shown, problems)
     return Loaded(root, problems)
+
+
+class _Unusual(Exception):
+    """The fast reader met something only the careful reader explains well."""
+
+
+def _compose_fast(text: str) -> Node | None:
+    """The tree of a well-formed file, read with libyaml's C parser; None for anything unusual.
+
+    Reading is the larger part of ``check`` at scale, and PyYAML's pure-Python scanner is slow. This
+    reads the parser's events directly into nodes. Anything the careful path would report (syntax
+    errors, anchors, aliases, tags, merge keys, duplicate or complex keys, several documents) makes it
+    give up, so the careful path gives the same message it always has.
+    """
+    if not yaml.__with_libyaml__:
+        return None
+    try:
+        events = iter(yaml.parse(text, Loader=yaml.CSafeLoader))
+        if not isinstance(next(events), yaml.StreamStartEvent):
+            return None
+        if not isinstance(next(events), yaml.DocumentStartEvent):
+            return None
+        root = _node_fast(next(events), events)
+        if not isinstance(next(events), yaml.DocumentEndEvent) or not isinstance(next(events), yaml.StreamEndEvent):
+            return None
+    except (yaml.YAMLError, _Unusual, StopIteration):
+        return None
+    return root
+
+
+def _node_fast(event: yaml.Event, events) -> Node:
+    if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None:
+        raise _Unusual
+    pos = _pos(event.start_mark)
+    if isinstance(event, yaml.ScalarEvent):
+        quoted = event.style in ("'", '"', "|", ">")
+        return Scalar(event.value, pos, quoted, (not quoted) and event.value in _NULLS)
+    if isinstance(event, yaml.SequenceStartEvent):
+        items = []
+        for item in events:
+            if isinstance(item, yaml.SequenceEndEvent):
+                return Seq(items, pos)
+            items.append(_node_fast(item, events))
+        raise _Unusual
+    if isinstance(event, yaml.MappingStartEvent):
+        entries: dict[str, Entry] = {}
+        for key in events:
+            if isinstance(key, yaml.MappingEndEvent):
+                return Map(entries, pos)
+            if not isinstance(key, yaml.ScalarEvent) or key.anchor is not None or key.tag is not None:
+                raise _Unusual
+            if key.value == "<<" or key.value in entries:
+                raise _Unusual
+            entries[key.value] = Entry(_pos(key.start_mark), _node_fast(next(events), events))
+        raise _Unusual
+    raise _Unusual  # an alias, or an event out of place
 
 
 def _syntax_message(exc: yaml.MarkedYAMLError, text: str, line: int) -> str:
