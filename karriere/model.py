@@ -1,19 +1,20 @@
 """The validated data package, read back as typed records for the site.
 
 The site never reads the YAML a second time: it reads ``datapackage.json`` and its CSVs with
-Frictionless, typed by the published Table Schemas, into the dataclasses below.
+the standard library, typed by the published Table Schemas, into the dataclasses below (after
+Frictionless has validated it).
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
-
-from frictionless import Package
 
 LANGS = ("nb", "nn", "en")
 
@@ -193,14 +194,50 @@ class Data:
         return self.vocabularies[vocabulary][id]
 
 
-def _rows(package: Package, name: str) -> list[dict[str, Any]]:
-    return [dict(row) for row in package.get_resource(name).read_rows()]
+def _caster(field: dict[str, Any]):
+    """How a cell of *field* (a Table Schema field descriptor) becomes a Python value.
+
+    The same values Frictionless gives (``int``, ``Decimal``, ``bool``, ``datetime.date``, ``str``),
+    for the field types and formats this package uses; a test holds the two readers equal.
+    """
+    kind = field["type"]
+    if kind in ("integer", "year"):
+        return int
+    if kind == "number":
+        return Decimal
+    if kind == "date":
+        return dt.date.fromisoformat
+    if kind == "boolean":
+        true = set(field.get("trueValues", ["true"]))
+        return lambda text: text in true
+    if kind == "string":
+        return str
+    raise ValueError(f"field type {kind!r} is not read by the site")
+
+
+def read_resource(folder: Path, resource: dict[str, Any]) -> list[dict[str, Any]]:
+    """The typed rows of one validated CSV resource of the package.
+
+    Frictionless has validated every cell by now, so reading needs no checks, only types; reading with
+    the standard library is an order of magnitude faster than Frictionless's row objects.
+    """
+    schema = resource["schema"]
+    names = [f["name"] for f in schema["fields"]]
+    casts = [_caster(f) for f in schema["fields"]]
+    missing = set(schema.get("missingValues", [""]))
+    with (folder / resource["path"]).open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        next(reader)  # the header, written from the schema
+        return [
+            {name: None if cell in missing else cast(cell) for name, cast, cell in zip(names, casts, row, strict=True)}
+            for row in reader
+        ]
 
 
 def load(datapackage: Path) -> Data:
     """Read the validated package at *datapackage* into linked records."""
-    package = Package(str(datapackage))
-    rows = {resource.name: _rows(package, resource.name) for resource in package.resources}
+    descriptor = json.loads(datapackage.read_text(encoding="utf-8"))
+    rows = {r["name"]: read_resource(datapackage.parent, r) for r in descriptor["resources"]}
     from karriere.schema import VOCABULARIES
 
     vocabularies = {
