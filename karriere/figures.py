@@ -188,8 +188,9 @@ class NationalFigures:
     incomplete: bool = False
 
 
-def national_figures(data: Data, year: int) -> NationalFigures:
-    rows = [county_figures(data, c)[year] for (c, y) in sorted(data.reports) if y == year]
+def national_figures(by_county: dict[str, dict[int, ReportFigures]], year: int) -> NationalFigures:
+    """The counties' figures for *year* side by side, from :func:`county_figures` of every county."""
+    rows = [years[year] for _, years in sorted(by_county.items()) if year in years]
     rows.sort(key=lambda f: f.report.county.number)
 
     def total(values: list) -> object:

@@ -9,7 +9,6 @@ documented in docs/hsds.md rather than forced into a field.
 
 from __future__ import annotations
 
-import copy
 import csv
 import io
 import json
@@ -174,29 +173,37 @@ def build(data: Data) -> dict[str, list[dict[str, Any]]]:
 
 
 def compiled_services(records: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
-    """Services with organization, locations and taxonomy terms embedded (dereferenced)."""
+    """Services with organization, locations and taxonomy terms embedded (dereferenced).
+
+    The embedded records are shared, not copied: the result is only serialised, never changed.
+    """
     index = records["_index"][0]
     locations = {loc["id"]: loc for loc in records["location"]}
-    out = []
-    for service in records["service"]:
-        full = copy.deepcopy(service)
-        full["organization"] = copy.deepcopy(index["organizations"][service["organization_id"]])
-        full["service_at_locations"] = [
-            {**link, "location": copy.deepcopy(locations[link["location_id"]])}
-            for link in records["service_at_location"]
-            if link["service_id"] == service["id"]
-        ]
-        full["attributes"] = [
-            {**a, "taxonomy_term": copy.deepcopy(index["terms"][a["taxonomy_term_id"]])}
-            for a in records["attribute"]
-            if a["link_id"] == service["id"]
-        ]
-        out.append(full)
-    return out
+    links: dict[str, list[dict[str, Any]]] = {}
+    for link in records["service_at_location"]:
+        links.setdefault(link["service_id"], []).append({**link, "location": locations[link["location_id"]]})
+    attributes: dict[str, list[dict[str, Any]]] = {}
+    for a in records["attribute"]:
+        attributes.setdefault(a["link_id"], []).append({**a, "taxonomy_term": index["terms"][a["taxonomy_term_id"]]})
+    return [
+        {
+            **service,
+            "organization": index["organizations"][service["organization_id"]],
+            "service_at_locations": links.get(service["id"], []),
+            "attributes": attributes.get(service["id"], []),
+        }
+        for service in records["service"]
+    ]
 
 
-def _json(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+def _json(value: Any, compact: bool = True) -> bytes:
+    """Records as compact JSON (a national directory has tens of thousands of services); descriptors
+    indented for people."""
+    if compact:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    else:
+        text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True)
+    return (text + "\n").encode("utf-8")
 
 
 def export(data: Data, folder: Path, official: Path = OFFICIAL) -> dict[str, int]:
@@ -229,7 +236,7 @@ def export(data: Data, folder: Path, official: Path = OFFICIAL) -> dict[str, int
         "Norway's county career guidance centres in Open Referral HSDS 3.0 (a subset of the official "
         "tabular package: the resources this directory fills, and the ones their foreign keys need)."
     )
-    (tab_dir / "datapackage.json").write_bytes(_json(subset))
+    (tab_dir / "datapackage.json").write_bytes(_json(subset, compact=False))
     return {name: len(items) for name, items in records.items() if not name.startswith("_")}
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -31,6 +31,12 @@ def labels() -> dict[str, dict[str, str]]:
 def number(value: Decimal | int | float | None, lang: str, decimals: int = 0) -> str:
     if value is None:
         return ""
+    return _number(value, lang, decimals)
+
+
+@lru_cache(maxsize=65536)
+def _number(value: Decimal | int | float, lang: str, decimals: int) -> str:
+    # Babel's formatting is exact but slow; report pages repeat the same few numbers many times.
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALES[lang])
 

@@ -291,6 +291,17 @@ class Views:
             [c.last_checked for c in data.centres.values()] + [c.last_checked for c in data.counties.values()]
         )
         self.figures = {county: county_figures(data, county) for county in {c for (c, _) in data.reports}}
+        # Indexes built once, so that no page scans every centre (the build stays linear in centres).
+        order = {"active": 0, "planned": 1, "closed": 2}
+        ranked = sorted(data.centres.values(), key=lambda c: (order.get(c.status, 9), c.name))
+        self.centres_by_county: dict[str, list[Centre]] = {county: [] for county in data.counties}
+        for centre in ranked:
+            self.centres_by_county[centre.county.id].append(centre)
+        self.having: dict[tuple[str, str], set[str]] = {}
+        for centre in ranked:
+            for attr in ("offerings", "target_groups"):
+                for term in getattr(centre, attr):
+                    self.having.setdefault((attr, term.id), set()).add(centre.id)
         self.servings = serving(data)
         self.today = build_date()
 
@@ -299,10 +310,7 @@ class Views:
         return CentreListItem(centre, urls.centre(lang, centre.id), self.data.term("statuses", centre.status))
 
     def _centres_of(self, lang: str, county_id: str, keep=lambda c: True) -> list[CentreListItem]:
-        order = {"active": 0, "planned": 1, "closed": 2}
-        chosen = [c for c in self.data.centres.values() if c.county.id == county_id and keep(c)]
-        chosen.sort(key=lambda c: (order.get(c.status, 9), c.name))
-        return [self._centre_item(lang, c) for c in chosen]
+        return [self._centre_item(lang, c) for c in self.centres_by_county.get(county_id, []) if keep(c)]
 
     def _groups(self, lang: str, keep=lambda c: True) -> list[CountyGroup]:
         groups = []
@@ -325,7 +333,7 @@ class Views:
 
     def _counties_with_counts(self, lang: str) -> list[tuple[County, str, int]]:
         return [
-            (county, urls.county(lang, county.id), sum(1 for c in self.data.centres.values() if c.county is county))
+            (county, urls.county(lang, county.id), len(self.centres_by_county[county.id]))
             for county in sorted(self.data.counties.values(), key=lambda c: c.number)
         ]
 
@@ -481,7 +489,8 @@ class Views:
             heading = t["filtered_offering"] if kind == "offering" else t["filtered_target"]
             title = f"{heading} {term.label[lang]}"
             attr = "offerings" if kind == "offering" else "target_groups"
-            keep = lambda c, attr=attr, term=term: term in getattr(c, attr)  # noqa: E731
+            having = self.having.get((attr, term.id), set())
+            keep = lambda c, having=having: c.id in having  # noqa: E731
             bc = crumbs(lang, (t["directory_title"], urls.directory(lang)))
         groups = self._groups(lang, keep) if keep else self._groups(lang)
         meta = Meta(lang, url, title, t["directory_intro"], alt, bc)
@@ -499,7 +508,7 @@ class Views:
     def _facets(self, lang: str, vocabulary: str, attr: str, make) -> list[Facet]:
         facets = []
         for term in self.data.vocabularies[vocabulary].values():
-            count = sum(1 for c in self.data.centres.values() if term in getattr(c, attr))
+            count = len(self.having.get((attr, term.id), ()))
             facets.append(Facet(term, make(lang, term.id), count))
         return facets
 
@@ -633,7 +642,7 @@ class Views:
 
     def national(self, lang: str, year: int) -> Rendered:
         t = labels()[lang]
-        figures = national_figures(self.data, year)
+        figures = national_figures(self.figures, year)
         url = urls.national(lang, year)
         title = t["national_title"].format(year=year)
         meta = Meta(
