@@ -35,6 +35,11 @@ UNUSED_BUNDLE_FILES = (
 )
 
 
+#: The pages that carry ``data-pagefind-body`` (centres, counties, reports) in all three languages.
+#: Pagefind would otherwise parse every page only to skip it, the long directory lists included.
+INDEXED = "{" + ",".join(f"{p}{folder}" for p in urls.PREFIX.values() for folder in ("senter", "fylke")) + "}/**/*.html"
+
+
 class SearchIndexError(RuntimeError):
     """Pagefind failed: a bug or a broken installation, never bad data."""
 
@@ -42,7 +47,7 @@ class SearchIndexError(RuntimeError):
 def index(site: Path) -> None:
     """Build the search index into ``site/pagefind/``."""
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"],
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", INDEXED, "--silent"],
         capture_output=True,
         text=True,
     )
