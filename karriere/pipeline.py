@@ -15,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from karriere import checks, search
+from karriere import checks, search, timing
 from karriere.documents import Document, Row, data_files, read_document
 from karriere.errors import Problem, sort_problems
 from karriere.package import Built, group_rows, validate, write
@@ -109,16 +109,23 @@ def build(data_dir: Path, output: Path, today: dt.date | None = None) -> list[Pr
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    timing.reset()
     try:
-        loaded = load(data_dir)
-        problems = loaded.problems + cross_checks(loaded, today or dt.date.today())
-        built = make_package(loaded, staging / "data")
-        problems += validate(built, skip=unreadable_ids(loaded))
+        with timing.phase("load"):
+            loaded = load(data_dir)
+            problems = loaded.problems + cross_checks(loaded, today or dt.date.today())
+        with timing.phase("package"):
+            built = make_package(loaded, staging / "data")
+        with timing.phase("validate"):
+            problems += validate(built, skip=unreadable_ids(loaded))
         if problems:
             return sort_problems(problems)
-        render(built, staging)
-        search.index(staging)
-        publish(staging, output)
+        with timing.phase("render"):
+            render(built, staging)
+        with timing.phase("search index"):
+            search.index(staging)
+        with timing.phase("publish"):
+            publish(staging, output)
         return []
     finally:
         if staging.exists():

@@ -18,7 +18,7 @@ import nh3
 from pelican import signals
 from pelican.generators import Generator
 
-from karriere import hsds, model, urls
+from karriere import hsds, model, timing, urls
 from karriere.i18n import LANGS, figure, figure_change, fte, labels, nok, number, partial_date, percent, percent_change
 from karriere.search import municipality_json
 from karriere.settings import from_environment
@@ -140,8 +140,12 @@ class KarriereGenerator(Generator):
     """Writes the home page, the directory, centres, counties, reports and the national pages."""
 
     def generate_context(self) -> None:
-        package = Path(self.settings["KARRIERE_PACKAGE"])
-        self.data = model.load(package)
+        with timing.phase("render: read package"):
+            self.data = model.load(Path(self.settings["KARRIERE_PACKAGE"]))
+        with timing.phase("render: views"):
+            self._views()
+
+    def _views(self) -> None:
         self.site = from_environment()
         narratives = read_narratives(Path(self.settings["PATH"]) / "narratives")
         docs = read_docs(Path(self.settings["PATH"]).parent / "docs")
@@ -155,6 +159,12 @@ class KarriereGenerator(Generator):
             seen[item.url] = item.template
 
     def generate_output(self, writer) -> None:
+        with timing.phase("render: pages"):
+            self._write_pages(writer)
+        with timing.phase("render: downloads, HSDS, sitemap"):
+            self._write_files()
+
+    def _write_pages(self, writer) -> None:
         for item in self.rendered:
             writer.write_file(
                 urls.save_as(item.url),
@@ -167,6 +177,8 @@ class KarriereGenerator(Generator):
                 target = Path(self.output_path) / item.page.csv_url
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(report_csv(item.page))
+
+    def _write_files(self) -> None:
         for lang in LANGS:
             target = Path(self.output_path) / urls.municipality_data(lang)
             target.parent.mkdir(parents=True, exist_ok=True)
