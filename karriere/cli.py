@@ -82,9 +82,9 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _build(args: argparse.Namespace) -> int:
+def _build(args: argparse.Namespace, cache: pipeline.ReadCache | None = None) -> int:
     started = time.perf_counter()
-    problems = pipeline.build(args.data, args.output)
+    problems = pipeline.build(args.data, args.output, cache=cache, wait=cache is None)
     if problems:
         _print_problems(problems, f" Nothing was built; {pipeline.shown_path(args.output)} was left as it was.")
         return 1
@@ -95,8 +95,10 @@ def _build(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from karriere.serve import serve
 
+    cache: pipeline.ReadCache = {}  # files that did not change are not read again
+
     def rebuild() -> bool:
-        return _build(args) == 0
+        return _build(args, cache) == 0
 
     serve(args.output, [args.data, ROOT / "content", ROOT / "theme"], rebuild, args.port)
     return 0

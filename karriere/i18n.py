@@ -71,6 +71,7 @@ def signed(value: Decimal | int, text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=16384)
 def partial_date(value: str | dt.date | None, lang: str) -> str:
     """'2014', '2010-12' or '2017-11-01' as '2014', 'desember 2010', '1. november 2017'."""
     if value is None:

@@ -12,6 +12,8 @@ import logging
 import os
 import shutil
 import tempfile
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,8 +40,29 @@ def shown_path(path: Path) -> str:
         return str(path)
 
 
-def load(data_dir: Path) -> Loaded:
-    """Read every YAML file under *data_dir* into rows; collect every problem on the way."""
+#: What :func:`load` may reuse between builds in one process (the preview server): per file, its
+#: (modification time, size, inode) and what reading it gave.
+ReadCache = dict[Path, tuple[tuple[int, int, int], Document | None, list[Problem]]]
+
+
+def _read(path: Path, data_dir: Path, cache: ReadCache | None) -> tuple[Document | None, list[Problem]]:
+    stat = path.stat()
+    signature = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    if cache is not None and (hit := cache.get(path)) and hit[0] == signature:
+        return hit[1], hit[2]
+    problems: list[Problem] = []
+    doc = read_document(path, shown_path(path), path.relative_to(data_dir), problems)
+    if cache is not None:
+        cache[path] = (signature, doc, problems)
+    return doc, problems
+
+
+def load(data_dir: Path, cache: ReadCache | None = None) -> Loaded:
+    """Read every YAML file under *data_dir* into rows; collect every problem on the way.
+
+    With a *cache* (the preview server keeps one), a file that has not changed since the last build
+    is not read again.
+    """
     problems: list[Problem] = []
     documents: list[Document] = []
     if not data_dir.is_dir():
@@ -58,10 +81,15 @@ def load(data_dir: Path) -> Loaded:
                 )
             ],
         )
-    for path in data_files(data_dir):
-        doc = read_document(path, shown_path(path), path.relative_to(data_dir), problems)
+    paths = list(data_files(data_dir))
+    for path in paths:
+        doc, found = _read(path, data_dir, cache)
+        problems += found
         if doc is not None:
             documents.append(doc)
+    if cache is not None:
+        for gone in set(cache) - set(paths):
+            del cache[gone]
     rows = group_rows([row for doc in documents for row in doc.rows])
     return Loaded(documents, rows, problems)
 
@@ -104,15 +132,24 @@ def check(data_dir: Path, today: dt.date | None = None) -> list[Problem]:
     return sort_problems(problems)
 
 
-def build(data_dir: Path, output: Path, today: dt.date | None = None) -> list[Problem]:
-    """Build the site into *output*. On any problem the old *output* is left exactly as it was."""
+def build(
+    data_dir: Path,
+    output: Path,
+    today: dt.date | None = None,
+    cache: ReadCache | None = None,
+    wait: bool = True,
+) -> list[Problem]:
+    """Build the site into *output*. On any problem the old *output* is left exactly as it was.
+
+    *cache* and *wait* are for the preview server's rebuilds (see :func:`load` and :func:`publish`).
+    """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
     timing.reset()
     try:
         with timing.phase("load"):
-            loaded = load(data_dir)
+            loaded = load(data_dir, cache)
             problems = loaded.problems + cross_checks(loaded, today or dt.date.today())
         with timing.phase("package"):
             built = make_package(loaded, staging / "data")
@@ -125,7 +162,7 @@ def build(data_dir: Path, output: Path, today: dt.date | None = None) -> list[Pr
         with timing.phase("search index"):
             search.index(staging)
         with timing.phase("publish"):
-            publish(staging, output)
+            publish(staging, output, wait)
         return []
     finally:
         if staging.exists():
@@ -153,11 +190,18 @@ def render(built: Built, site: Path) -> None:
         Pelican(settings).run()
 
 
-def publish(staging: Path, output: Path) -> None:
-    """Swap the new site in with renames, so a reader never sees half a site."""
-    old = output.with_name(f".{output.name}.old-{os.getpid()}")
+def publish(staging: Path, output: Path, wait: bool = True) -> None:
+    """Swap the new site in with renames, so a reader never sees half a site.
+
+    The old site is deleted afterwards; the preview server passes ``wait=False`` to let that happen
+    in the background while it serves the new one.
+    """
+    old = output.with_name(f".{output.name}.old-{os.getpid()}-{time.monotonic_ns()}")
     if output.exists():
         output.rename(old)
     staging.rename(output)
     if old.exists():
-        shutil.rmtree(old)
+        if wait:
+            shutil.rmtree(old)
+        else:
+            threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}, daemon=True).start()

@@ -18,7 +18,7 @@ import nh3
 from pelican import signals
 from pelican.generators import Generator
 
-from karriere import hsds, model, timing, urls
+from karriere import hsds, model, parallel, timing, urls
 from karriere.i18n import LANGS, figure, figure_change, fte, labels, nok, number, partial_date, percent, percent_change
 from karriere.search import municipality_json
 from karriere.settings import from_environment
@@ -164,8 +164,29 @@ class KarriereGenerator(Generator):
         with timing.phase("render: downloads, HSDS, sitemap"):
             self._write_files()
 
+    def _centre_cards(self):
+        """The global ``centre_card(item, lang)``: macros.html's card, rendered once per centre and language.
+
+        A national directory lists each centre on dozens of pages (all centres, each offering and each
+        target group); the card is the same on all of them.
+        """
+        macro = self.env.get_template("macros.html").module.centre_card
+        cards: dict[tuple[str, str], str] = {}
+
+        def centre_card(item, lang: str):
+            key = (lang, item.centre.id)
+            if key not in cards:
+                cards[key] = macro(item, lang)
+            return cards[key]
+
+        return centre_card
+
     def _write_pages(self, writer) -> None:
-        for item in self.rendered:
+        self.env.globals["centre_card"] = self._centre_cards()
+        for template in {item.template for item in self.rendered}:
+            self.get_template(template.removesuffix(".html"))  # compiled once, before the workers fork
+
+        def write(item) -> None:
             writer.write_file(
                 urls.save_as(item.url),
                 self.get_template(item.template.removesuffix(".html")),
@@ -177,6 +198,8 @@ class KarriereGenerator(Generator):
                 target = Path(self.output_path) / item.page.csv_url
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(report_csv(item.page))
+
+        parallel.each(self.rendered, write)
 
     def _write_files(self) -> None:
         for lang in LANGS:

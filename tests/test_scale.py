@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -86,3 +87,58 @@ def test_package_reader_gives_frictionless_values(synthetic: Path, tmp_path: Pat
             assert got == expected, resource["name"]
             assert [list(map(type, r.values())) for r in got] == [list(map(type, r.values())) for r in expected]
         assert built.rows
+
+
+@pytest.mark.parametrize("parts", [("service", "hallingdal", "group_guidance"), ("organization", "buskerud"), ("æøå",)])
+def test_hsds_ids_are_uuid5(parts: tuple[str, ...]) -> None:
+    import uuid
+
+    from karriere import hsds
+
+    assert hsds.uid(*parts) == str(uuid.uuid5(hsds.NAMESPACE, ":".join(parts)))
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_preview_rebuild_after_edits_equals_a_full_build(synthetic: Path, tmp_path: Path) -> None:
+    from bench.edit_once import edit_one_centre
+
+    data = tmp_path / "data"
+    shutil.copytree(synthetic, data)
+    served, full = tmp_path / "served", tmp_path / "full"
+    cache: pipeline.ReadCache = {}
+    assert pipeline.build(data, served, cache=cache, wait=False) == []
+    edited = edit_one_centre(data)
+    # A broken edit: reported like a full build reports it, and the served site stays as it was.
+    before = _tree(served)
+    good = edited.read_text(encoding="utf-8")
+    edited.write_text(good.replace("status: active", "status: open"), encoding="utf-8")
+    problems = pipeline.build(data, served, cache=cache, wait=False)
+    assert [(p.field, p.code) for p in problems] == [("status", "enum")]
+    assert problems == pipeline.check(data)
+    assert _tree(served) == before
+    # Fixed, and a centre added: the rebuild equals a full build, byte for byte.
+    edited.write_text(good, encoding="utf-8")
+    added = edited.with_name("syntetisk-9999.yaml")
+    added.write_text(good.replace("Syntetisk karrieresenter", "Nytt syntetisk karrieresenter"), encoding="utf-8")
+    assert pipeline.build(data, served, cache=cache, wait=False) == []
+    assert pipeline.build(data, full) == []
+    assert _tree(served) == _tree(full)
+    assert "endret" in (served / "senter" / edited.stem / "index.html").read_text(encoding="utf-8")
+    assert (served / "senter" / "syntetisk-9999" / "index.html").is_file()
+    # And removed again: forgotten by the cache, gone from the site.
+    added.unlink()
+    assert pipeline.build(data, served, cache=cache, wait=False) == []
+    assert added not in cache
+    assert not (served / "senter" / "syntetisk-9999").exists()
+
+
+def test_pages_written_by_several_workers_equal_those_written_by_one(tmp_path: Path, monkeypatch) -> None:
+    trees = []
+    for jobs in ("1", "3"):
+        monkeypatch.setenv("KARRIERE_JOBS", jobs)
+        assert pipeline.build(ROOT / "data", tmp_path / jobs) == []
+        trees.append(_tree(tmp_path / jobs))
+    assert trees[0] == trees[1]

@@ -1,0 +1,50 @@
+"""The preview server's rebuild after one centre edit, timed, and compared with a full build.
+
+Run by bench/run.py (python bench/edit_once.py DATA OUTPUT); prints JSON. A benchmark helper.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from karriere import pipeline  # noqa: E402
+
+
+def same_tree(a: Path, b: Path) -> bool:
+    files_a = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    return files_a == files_b and all((a / f).read_bytes() == (b / f).read_bytes() for f in files_a)
+
+
+def edit_one_centre(data: Path) -> Path:
+    """Change one centre's description, as a coordinator would in GitHub's editor."""
+    path = sorted((data / "centres").rglob("*.yaml"))[0]
+    text = path.read_text(encoding="utf-8")
+    marker = "laget for å måle byggetiden"
+    stamp = time.strftime("%H%M%S")
+    path.write_text(text.replace(marker, f"{marker} (endret {stamp})", 1), encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    data, output = Path(sys.argv[1]), Path(sys.argv[2])
+    cache: pipeline.ReadCache = {}
+    assert not pipeline.build(data, output, cache=cache, wait=False)  # the server's first build
+    edit_one_centre(data)
+    started = time.perf_counter()
+    problems = pipeline.build(data, output, cache=cache, wait=False)
+    rebuild = time.perf_counter() - started
+    assert not problems, problems
+    full = output.with_name(output.name + "-full")
+    assert not pipeline.build(data, full)
+    print(json.dumps({"rebuild": rebuild, "same_as_full": same_tree(output, full)}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,193 @@
+"""The national-scale benchmark: check, build phases, memory, edit-rebuild, and Hugo and Pelican beside us.
+
+    python bench/run.py                    # N = 250, 1000, 2000; 3 runs each
+    python bench/run.py --sizes 250 --runs 5
+    python bench/run.py --markdown         # also print the README table
+
+For each N it generates synthetic data (bench/generate.py, in a temporary folder, never published)
+and reports the median and spread (min–max) over the runs of: ``check``; the full build by phase;
+pages written and pages per second in the render phase; peak resident memory; output size; and the
+time the preview server (``build.py serve``) takes to rebuild after one centre file is edited. In the
+same run it times Hugo (when installed) and plain Pelican building the same number of pages from
+plain Markdown (bench/peers.py) and prints the ratios. A benchmark, not a test: it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench import peers  # noqa: E402
+from bench.generate import generate  # noqa: E402
+
+PY = sys.executable
+#: Sub-phases of Pelican's run that are not page rendering: the CSV downloads, HSDS export and sitemap.
+EXPORTS = "render: downloads, HSDS, sitemap"
+
+
+def spread(values: list[float]) -> str:
+    return f"{statistics.median(values):7.2f} ({min(values):.2f}–{max(values):.2f})"
+
+
+def timed(args: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(args, check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def full_build(data: Path, output: Path) -> dict:
+    result = subprocess.run(
+        [PY, str(ROOT / "bench" / "build_once.py"), str(data), str(output)], check=True, capture_output=True, text=True
+    )
+    return json.loads(result.stdout)
+
+
+def edit_rebuild(data: Path, output: Path) -> dict:
+    result = subprocess.run(
+        [PY, str(ROOT / "bench" / "edit_once.py"), str(data), str(output)], check=True, capture_output=True, text=True
+    )
+    return json.loads(result.stdout)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (
+        f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB RAM, Python {platform.python_version()}, {platform.system()}"
+    )
+
+
+def bench_size(n: int, runs: int, tmp: Path, hugo: bool) -> dict:
+    data = generate(tmp / f"data-{n}", n)
+    check = [timed([PY, str(ROOT / "build.py"), "check", "--data", str(data)]) for _ in range(runs)]
+    builds = [full_build(data, tmp / f"site-{n}") for _ in range(runs)]
+    edits = [edit_rebuild(data, tmp / f"serve-{n}") for _ in range(runs)]
+    pages = builds[0]["pages"]
+    peer_pages = pages
+    hugo_times: list[float] = []
+    if hugo:
+        peers.write_hugo_site(tmp / f"hugo-{n}", peer_pages)
+        hugo_times = [peers.time_hugo(tmp / f"hugo-{n}") for _ in range(runs)]
+    peers.write_pelican_site(tmp / f"pelican-{n}", peer_pages)
+    pelican_times = [peers.time_pelican(tmp / f"pelican-{n}") for _ in range(runs)]
+    return {
+        "n": n,
+        "check": check,
+        "builds": builds,
+        "edits": edits,
+        "pages": pages,
+        "hugo": hugo_times,
+        "pelican": pelican_times,
+    }
+
+
+def render_seconds(build: dict) -> float:
+    """The render phase: Pelican reading the package, building the views and writing the pages."""
+    return build["phases"]["render"] - build["phases"].get(EXPORTS, 0.0)
+
+
+def report(result: dict) -> dict:
+    n, builds = result["n"], result["builds"]
+    phases = list(builds[0]["phases"])
+    print(f"\n## N = {n} centres: {result['pages']:,} pages, {builds[0]['bytes'] / 1e6:.1f} MB of output")
+    print(f"{'':36} {'median s':>8} (min–max) over {len(builds)} runs")
+    print(f"{'check':36} {spread(result['check'])}")
+    print(f"{'full build (in the process)':36} {spread([b['total'] for b in builds])}")
+    for name in phases:
+        label = f"  {name}" if name.startswith("render:") else name
+        if name.startswith("render:"):
+            label = "    " + name.removeprefix("render: ")
+        print(f"{label:36} {spread([b['phases'][name] for b in builds])}")
+    render = [render_seconds(b) for b in builds]
+    ours = statistics.median(result["pages"] / r for r in render)
+    print(f"{'render phase (without exports)':36} {spread(render)}  → {ours:,.0f} pages/s")
+    memory = max(max(b["rss_self_mb"], b["rss_children_mb"]) for b in builds)
+    first = builds[0]
+    print(
+        f"{'peak resident memory':36} {memory:7.0f} MB "
+        f"(build {first['rss_self_mb']:.0f}, largest child {first['rss_children_mb']:.0f})"
+    )
+    edits = result["edits"]
+    full = statistics.median(b["total"] for b in builds)
+    edit = statistics.median(e["rebuild"] for e in edits)
+    print(
+        f"{'serve: rebuild after one centre edit':36} {spread([e['rebuild'] for e in edits])}"
+        f"  = {100 * edit / full:.1f} % of the full build; same output as a full build: "
+        f"{all(e['same_as_full'] for e in edits)}"
+    )
+    slope = statistics.median(b["total"] for b in builds) / n
+    out = {"n": n, "pages": result["pages"], "build": full, "memory": memory, "pages_per_s": ours, "per_centre": slope}
+    out["check"] = statistics.median(result["check"])
+    out["edit"] = edit
+    if result["hugo"]:
+        hugo = statistics.median(result["pages"] / t for t in result["hugo"])
+        print(f"{'Hugo, same number of pages':36} {spread(result['hugo'])}  → {hugo:,.0f} pages/s")
+        out["hugo_ratio"] = ours / hugo
+        print(f"{'ratio, our render ÷ Hugo':36} {out['hugo_ratio']:7.2f}")
+    else:
+        print("Hugo: not installed (apt-get install hugo); skipped")
+    pelican = statistics.median(result["pages"] / t for t in result["pelican"])
+    out["pelican_ratio"] = ours / pelican
+    print(f"{'plain Pelican, same number of pages':36} {spread(result['pelican'])}  → {pelican:,.0f} pages/s")
+    print(f"{'ratio, our render ÷ plain Pelican':36} {out['pelican_ratio']:7.2f}")
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 2000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--markdown", action="store_true", help="print the README table at the end")
+    args = parser.parse_args()
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1795737600")
+    hugo = peers.hugo_available()
+    print(f"Machine: {machine()}")
+    if hugo:
+        version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+        print(f"Hugo {version}")
+    summaries = []
+    with tempfile.TemporaryDirectory(prefix="karriere-bench-") as tmp:
+        for n in args.sizes:
+            summaries.append(report(bench_size(n, args.runs, Path(tmp), hugo)))
+    if len(summaries) > 1:
+        first, last = summaries[0], summaries[-1]
+        slope_ms = (last["build"] - first["build"]) / (last["n"] - first["n"]) * 1000
+        print(
+            f"\nTime per centre: {1000 * first['per_centre']:.1f} ms at N = {first['n']}, "
+            f"{1000 * last['per_centre']:.1f} ms at N = {last['n']} "
+            f"(slope of build time {slope_ms:.1f} ms per added centre)"
+        )
+    if args.markdown:
+        print(
+            "\n| N centres | pages | check | full build | render pages/s | ÷ Hugo | ÷ Pelican "
+            "| peak memory | edit → preview |"
+        )
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        for s in summaries:
+            ratio = f"{s['hugo_ratio']:.2f}" if "hugo_ratio" in s else "–"
+            print(
+                f"| {s['n']:,} | {s['pages']:,} | {s['check']:.1f} s | {s['build']:.1f} s | {s['pages_per_s']:,.0f} | "
+                f"{ratio} | {s['pelican_ratio']:.2f} | {s['memory']:,.0f} MB | {s['edit']:.1f} s |"
+            )
+
+
+if __name__ == "__main__":
+    main()
