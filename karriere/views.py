@@ -304,10 +304,17 @@ class Views:
                     self.having.setdefault((attr, term.id), set()).add(centre.id)
         self.servings = serving(data)
         self.today = build_date()
+        self._items: dict[tuple[str, str], CentreListItem] = {}
 
     # ------------------------------------------------------------------ helpers
     def _centre_item(self, lang: str, centre: Centre) -> CentreListItem:
-        return CentreListItem(centre, urls.centre(lang, centre.id), self.data.term("statuses", centre.status))
+        # One item per centre and language, shared by every list the centre is in.
+        key = (lang, centre.id)
+        if key not in self._items:
+            self._items[key] = CentreListItem(
+                centre, urls.centre(lang, centre.id), self.data.term("statuses", centre.status)
+            )
+        return self._items[key]
 
     def _centres_of(self, lang: str, county_id: str, keep=lambda c: True) -> list[CentreListItem]:
         return [self._centre_item(lang, c) for c in self.centres_by_county.get(county_id, []) if keep(c)]
