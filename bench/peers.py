@@ -115,5 +115,6 @@ def time_pelican(folder: Path) -> float:
         ],
         check=True,
         cwd=folder,
+        capture_output=True,
     )
     return time.perf_counter() - started
