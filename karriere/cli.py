@@ -82,23 +82,31 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _build(args: argparse.Namespace, cache: pipeline.ReadCache | None = None) -> int:
+def _build(args: argparse.Namespace, preview: pipeline.Preview | None = None) -> int:
     started = time.perf_counter()
-    problems = pipeline.build(args.data, args.output, cache=cache, wait=cache is None)
+    problems = preview.build(on_finished=_report_finished) if preview else pipeline.build(args.data, args.output)
     if problems:
         _print_problems(problems, f" Nothing was built; {pipeline.shown_path(args.output)} was left as it was.")
         return 1
-    print(f"Built {pipeline.shown_path(args.output)} ({time.perf_counter() - started:.1f} s).")
+    done = " The search index and open-data export follow." if preview else ""
+    print(f"Built {pipeline.shown_path(args.output)} ({time.perf_counter() - started:.1f} s).{done}")
     return 0
+
+
+def _report_finished(result: float | Exception | None) -> None:
+    if isinstance(result, Exception):
+        print(f"The search index could not be updated: {result}", file=sys.stderr)
+    else:
+        print(f"Search index and open-data export updated ({result:.1f} s).")
 
 
 def _serve(args: argparse.Namespace) -> int:
     from karriere.serve import serve
 
-    cache: pipeline.ReadCache = {}  # files that did not change are not read again
+    preview = pipeline.Preview(args.data, args.output)
 
     def rebuild() -> bool:
-        return _build(args, cache) == 0
+        return _build(args, preview) == 0
 
     serve(args.output, [args.data, ROOT / "content", ROOT / "theme"], rebuild, args.port)
     return 0

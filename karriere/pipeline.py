@@ -138,10 +138,13 @@ def build(
     today: dt.date | None = None,
     cache: ReadCache | None = None,
     wait: bool = True,
+    deferred: bool = False,
 ) -> list[Problem]:
     """Build the site into *output*. On any problem the old *output* is left exactly as it was.
 
-    *cache* and *wait* are for the preview server's rebuilds (see :func:`load` and :func:`publish`).
+    *cache*, *wait* and *deferred* are for the preview server's rebuilds (see :func:`load`,
+    :func:`publish` and :class:`Preview`): with *deferred*, the search index and the HSDS export are
+    not made; the previous ones are carried over until :func:`finish` replaces them.
     """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -158,9 +161,12 @@ def build(
         if problems:
             return sort_problems(problems)
         with timing.phase("render"):
-            render(built, staging)
-        with timing.phase("search index"):
-            search.index(staging)
+            render(built, staging, hsds=not deferred)
+        if deferred:
+            carry_over(output, staging)
+        else:
+            with timing.phase("search index"):
+                search.index(staging)
         with timing.phase("publish"):
             publish(staging, output, wait)
         return []
@@ -169,8 +175,10 @@ def build(
             shutil.rmtree(staging)
 
 
-def render(built: Built, site: Path) -> None:
-    """Run Pelican with the project's settings over the validated package, into *site*."""
+def render(built: Built, site: Path, hsds: bool = True) -> None:
+    """Run Pelican with the project's settings over the validated package, into *site*.
+
+    ``hsds=False`` leaves out the HSDS export (the preview server writes it afterwards)."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -182,6 +190,7 @@ def render(built: Built, site: Path) -> None:
             "THEME": str(root / "theme"),
             "OUTPUT_PATH": str(site),
             "KARRIERE_PACKAGE": str(built.folder / "datapackage.json"),
+            "KARRIERE_HSDS": hsds,
         },
     )
     # Pelican reports progress on the console; the command line decides what the user sees.
@@ -205,3 +214,83 @@ def publish(staging: Path, output: Path, wait: bool = True) -> None:
             shutil.rmtree(old)
         else:
             threading.Thread(target=shutil.rmtree, args=(old,), kwargs={"ignore_errors": True}, daemon=True).start()
+
+
+# ---------------------------------------------------------------------------- the preview server
+
+#: What a deferred build leaves to :func:`finish`: the search index and the HSDS export.
+DEFERRED = (Path("pagefind"), Path("data") / "hsds")
+
+
+def carry_over(output: Path, staging: Path) -> None:
+    """Move the previous site's search index and HSDS export into the new one, to serve until
+    :func:`finish` has made the new ones."""
+    for part in DEFERRED:
+        if (output / part).is_dir() and not (staging / part).exists():
+            (staging / part).parent.mkdir(parents=True, exist_ok=True)
+            (output / part).rename(staging / part)
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = new.with_name(new.name + ".old")
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def finish(output: Path) -> None:
+    """Make the search index and HSDS export of the published *output* and swap them in: afterwards
+    *output* is byte for byte what a full build writes."""
+    from karriere import hsds, model
+
+    output = output.resolve()
+    work = Path(tempfile.mkdtemp(prefix=f".{output.name}.finish-", dir=output.parent))
+    try:
+        hsds.export(model.load(output / "data" / "datapackage.json"), work / "hsds")
+        search.index(output, work / "pagefind")
+        _swap(work / "hsds", output / "data" / "hsds")
+        _swap(work / "pagefind", output / "pagefind")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+class Preview:
+    """The preview server's builds. Files that did not change are not read again; the pages are
+    published as soon as they are written, and the search index and HSDS export (slow at national
+    scale, and seldom what a coordinator previews) follow in the background. A build waits for the
+    previous one's background work, so they never overlap.
+    """
+
+    def __init__(self, data_dir: Path, output: Path, today: dt.date | None = None):
+        self.data_dir, self.output, self.today = data_dir, output, today
+        self.cache: ReadCache = {}
+        self._finishing: threading.Thread | None = None
+        #: What the last background work did: None while it runs, then the seconds it took or the error.
+        self.finished: float | Exception | None = None
+
+    def build(self, on_finished=None) -> list[Problem]:
+        self.wait()
+        problems = build(self.data_dir, self.output, self.today, self.cache, wait=False, deferred=True)
+        if not problems:
+            self.finished = None
+            self._finishing = threading.Thread(target=self._finish, args=(on_finished,), daemon=True)
+            self._finishing.start()
+        return problems
+
+    def _finish(self, on_finished) -> None:
+        started = time.perf_counter()
+        try:
+            finish(self.output)
+            self.finished = time.perf_counter() - started
+        except Exception as exc:  # reported by the server; the pages are already up
+            log.debug("finishing the preview failed", exc_info=True)
+            self.finished = exc
+        if on_finished:
+            on_finished(self.finished)
+
+    def wait(self) -> None:
+        """Until the background work of the last build is done."""
+        if self._finishing is not None:
+            self._finishing.join()
+            self._finishing = None

@@ -44,16 +44,20 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed: a bug or a broken installation, never bad data."""
 
 
-def index(site: Path) -> None:
-    """Build the search index into ``site/pagefind/``."""
+def index(site: Path, bundle: Path | None = None) -> None:
+    """Build the search index into ``site/pagefind/``, or into *bundle* (the preview server builds it
+    beside the site it serves and swaps it in when it is ready)."""
+    bundle = (bundle or site / "pagefind").resolve()
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--glob", INDEXED, "--silent"],
+        [
+            *(sys.executable, "-m", "pagefind", "--site", str(site), "--glob", INDEXED),
+            *("--output-path", str(bundle), "--silent"),
+        ],
         capture_output=True,
         text=True,
     )
     if result.returncode != 0:
         raise SearchIndexError(f"pagefind failed: {result.stderr.strip() or result.stdout.strip()}")
-    bundle = site / "pagefind"
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
     normalise(bundle)

@@ -206,7 +206,8 @@ class KarriereGenerator(Generator):
             target = Path(self.output_path) / urls.municipality_data(lang)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(municipality_json(self.views.servings, lang))
-        hsds.export(self.data, Path(self.output_path) / "data" / "hsds")
+        if self.settings.get("KARRIERE_HSDS", True):  # the preview server writes it afterwards
+            hsds.export(self.data, Path(self.output_path) / "data" / "hsds")
         self._write_sitemap()
         (Path(self.output_path) / "robots.txt").write_text(
             f"User-agent: *\nAllow: /\n\nSitemap: {self.site.site_url}/sitemap.xml\n", encoding="utf-8"

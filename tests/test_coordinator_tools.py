@@ -8,7 +8,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from karriere import cli, fieldref, pipeline
+from karriere import cli, fieldref, pipeline, search
 from karriere.freshness import is_stale, months_between, stale_records
 from karriere.serve import Watcher, serve
 
@@ -122,9 +122,10 @@ def test_watcher_sees_changes(tmp_path: Path) -> None:
 def test_serve_rebuilds_on_change_and_serves(valid_data: Path, tmp_path: Path) -> None:
     out = tmp_path / "site"
     builds: list[bool] = []
+    preview = pipeline.Preview(valid_data, out)  # what `build.py serve` rebuilds with
 
     def rebuild() -> bool:
-        builds.append(pipeline.build(valid_data, out) == [])
+        builds.append(preview.build() == [])
         return builds[-1]
 
     import socket
@@ -154,6 +155,32 @@ def test_serve_rebuilds_on_change_and_serves(valid_data: Path, tmp_path: Path) -
     thread.join(timeout=20)
     assert builds[:2] == [True, True]
     assert "Testsenter Gol sentrum" in (out / "senter" / "gol" / "index.html").read_text(encoding="utf-8")
+    preview.wait()
+    assert isinstance(preview.finished, float)  # the search index followed
+    assert (out / "pagefind" / "pagefind-entry.json").is_file()
+
+
+def test_preview_serves_on_when_the_search_index_fails(valid_data: Path, tmp_path: Path, monkeypatch, capsys) -> None:
+    out = tmp_path / "site"
+    preview = pipeline.Preview(valid_data, out)
+    assert preview.build() == []
+    preview.wait()
+    index = sorted(p.name for p in (out / "pagefind").iterdir())
+
+    def broken(site: Path, bundle: Path | None = None) -> None:
+        raise search.SearchIndexError("pagefind failed: no space left on device")
+
+    monkeypatch.setattr(search, "index", broken)
+    centre = valid_data / "centres" / "buskerud" / "gol.yaml"
+    centre.write_text(centre.read_text(encoding="utf-8").replace("Testsenter Gol", "Gol sentrum"), encoding="utf-8")
+    assert preview.build(on_finished=cli._report_finished) == []
+    preview.wait()
+    assert isinstance(preview.finished, search.SearchIndexError)
+    assert "The search index could not be updated: pagefind failed: no space left on device" in capsys.readouterr().err
+    # The edited page is served, with the previous search index, whole.
+    assert "Gol sentrum" in (out / "senter" / "gol" / "index.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (out / "pagefind").iterdir()) == index
+    assert not [p.name for p in tmp_path.iterdir() if ".finish-" in p.name]
 
 
 def test_field_reference_is_generated_and_complete() -> None:

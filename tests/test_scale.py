@@ -6,6 +6,7 @@ Timings are in bench/ (``python bench/run.py``); nothing here depends on time.
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
 import shutil
 from pathlib import Path
@@ -102,37 +103,62 @@ def _tree(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+NEW = b"Nytt syntetisk karrieresenter"
+
+
+def _fragments(site: Path) -> list[bytes]:
+    """The search index's page records (gzipped), as bytes."""
+    return [gzip.decompress(p.read_bytes()) for p in (site / "pagefind" / "fragment").glob("*.pf_fragment")]
+
+
 def test_preview_rebuild_after_edits_equals_a_full_build(synthetic: Path, tmp_path: Path) -> None:
     from bench.edit_once import edit_one_centre
 
     data = tmp_path / "data"
     shutil.copytree(synthetic, data)
     served, full = tmp_path / "served", tmp_path / "full"
-    cache: pipeline.ReadCache = {}
-    assert pipeline.build(data, served, cache=cache, wait=False) == []
+    preview = pipeline.Preview(data, served)
+    assert preview.build() == []
+    preview.wait()
+    assert isinstance(preview.finished, float)
     edited = edit_one_centre(data)
     # A broken edit: reported like a full build reports it, and the served site stays as it was.
     before = _tree(served)
     good = edited.read_text(encoding="utf-8")
     edited.write_text(good.replace("status: active", "status: open"), encoding="utf-8")
-    problems = pipeline.build(data, served, cache=cache, wait=False)
+    problems = preview.build()
     assert [(p.field, p.code) for p in problems] == [("status", "enum")]
     assert problems == pipeline.check(data)
     assert _tree(served) == before
-    # Fixed, and a centre added: the rebuild equals a full build, byte for byte.
+    # Fixed, and a centre added: the pages are served at once, with the previous search index and
+    # HSDS export until the new ones are made; then the site equals a full build, byte for byte.
     edited.write_text(good, encoding="utf-8")
     added = edited.with_name("syntetisk-9999.yaml")
-    added.write_text(good.replace("Syntetisk karrieresenter", "Nytt syntetisk karrieresenter"), encoding="utf-8")
-    assert pipeline.build(data, served, cache=cache, wait=False) == []
+    added.write_text(good.replace("Syntetisk karrieresenter", NEW.decode()), encoding="utf-8")
+    assert preview.build() == []
+    assert (served / "senter" / "syntetisk-9999" / "index.html").is_file()
+    assert (served / "pagefind" / "pagefind-entry.json").is_file()
+    assert (served / "data" / "hsds" / "json" / "services.json").is_file()
+    preview.wait()
+    assert isinstance(preview.finished, float)
     assert pipeline.build(data, full) == []
     assert _tree(served) == _tree(full)
     assert "endret" in (served / "senter" / edited.stem / "index.html").read_text(encoding="utf-8")
-    assert (served / "senter" / "syntetisk-9999" / "index.html").is_file()
-    # And removed again: forgotten by the cache, gone from the site.
+    assert NEW in (served / "data" / "hsds" / "json" / "services.json").read_bytes()
+    assert any(NEW in fragment for fragment in _fragments(served))
+    # And removed again: forgotten by the cache, gone from the site, the search index and the export.
     added.unlink()
-    assert pipeline.build(data, served, cache=cache, wait=False) == []
-    assert added not in cache
+    assert preview.build() == []
+    assert added not in preview.cache
     assert not (served / "senter" / "syntetisk-9999").exists()
+    preview.wait()
+    assert NEW not in (served / "data" / "hsds" / "json" / "services.json").read_bytes()
+    assert not any(NEW in fragment for fragment in _fragments(served))
+    again = tmp_path / "full-again"
+    assert pipeline.build(data, again) == []
+    assert _tree(served) == _tree(again)
+    # No staging or background work folders are left behind (old sites are deleted in the background).
+    assert not [p.name for p in tmp_path.iterdir() if ".new-" in p.name or ".finish-" in p.name]
 
 
 def test_pages_written_by_several_workers_equal_those_written_by_one(tmp_path: Path, monkeypatch) -> None:
