@@ -1,16 +1,31 @@
-"""Write pages on every core: the pages are independent, so each worker writes its share of them.
+"""Work on every core.
 
+:func:`each` writes pages: the pages are independent, so each worker writes its share of them.
 Workers are forked after every page's context is ready, so they share it without copying or
 pickling; each writes its own files. The output does not depend on the number of workers (a test
-builds with one and with several and compares the bytes). ``KARRIERE_JOBS=1`` writes in-process.
+builds with one and with several and compares the bytes).
+
+:class:`Beside` runs one piece of work in a forked child while this process does another: the build
+renders the site while Frictionless validates the package, and throws the pages away if it finds
+a problem.
+
+``KARRIERE_JOBS=1`` does everything in-process, one thing after the other (for profiling).
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import multiprocessing
 import os
+import signal
+import traceback
 from collections.abc import Callable, Sequence
 from typing import Any
+
+from karriere import timing
+
+log = logging.getLogger(__name__)
 
 #: Below this many pages forking costs more than it saves.
 MIN_PAGES_PER_WORKER = 200
@@ -22,9 +37,16 @@ class WorkerFailed(RuntimeError):
     """A worker stopped with an error; its traceback is on standard error. A bug, never bad data."""
 
 
+def cores() -> int:
+    return int(os.environ.get("KARRIERE_JOBS", "0")) or len(os.sched_getaffinity(0))
+
+
+def forking() -> bool:
+    return cores() > 1 and "fork" in multiprocessing.get_all_start_methods()
+
+
 def workers(pages: int) -> int:
-    wanted = int(os.environ.get("KARRIERE_JOBS", "0")) or len(os.sched_getaffinity(0))
-    return max(1, min(wanted, pages // MIN_PAGES_PER_WORKER, 8))
+    return max(1, min(cores(), pages // MIN_PAGES_PER_WORKER, 8))
 
 
 def _share(index: int) -> None:
@@ -38,7 +60,7 @@ def each(items: Sequence[Any], write: Callable[[Any], None]) -> None:
     """Call *write* on every item, spread over the available cores when there are enough items."""
     global _job
     count = workers(len(items))
-    if count == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if count == 1 or not forking():
         for item in items:
             write(item)
         return
@@ -55,3 +77,66 @@ def each(items: Sequence[Any], write: Callable[[Any], None]) -> None:
         _job = None
     if any(child.exitcode != 0 for child in children):
         raise WorkerFailed("a page-writing worker failed; see the error above")
+
+
+class Beside:
+    """Run *work* while the caller does something else, and later either :meth:`collect` it or
+    :meth:`cancel` it.
+
+    *work* runs in a forked child in a process group of its own, so that cancelling stops it and any
+    workers it forked in turn (nothing they were writing is used). Its phases (:mod:`karriere.timing`)
+    are added to this process's when it is collected; an exception in it is raised again here as
+    :class:`WorkerFailed` (the child's traceback is logged at debug level). Without fork, or with
+    ``KARRIERE_JOBS=1``, *work* runs in-process when it is collected, and not at all when it is
+    cancelled.
+    """
+
+    def __init__(self, work: Callable[[], None]):
+        self.work = work
+        self.child = None
+        if forking():
+            context = multiprocessing.get_context("fork")
+            self.results, sender = context.Pipe(duplex=False)
+            self.child = context.Process(target=self._run, args=(sender,))
+            self.child.start()
+            sender.close()
+            # The child does so too: whoever is first wins, and a cancel cannot miss the group.
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.setpgid(self.child.pid, self.child.pid)
+
+    def _run(self, sender) -> None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.setpgid(0, 0)
+        timing.reset()
+        try:
+            self.work()
+            sender.send(("done", dict(timing.phases)))
+        except BaseException:
+            sender.send(("failed", traceback.format_exc()))
+
+    def collect(self) -> None:
+        """Wait for the work to end; raise :class:`WorkerFailed` if it failed."""
+        if self.child is None:
+            self.work()
+            return
+        try:
+            outcome, detail = self.results.recv()
+        except EOFError:  # killed, or ended without a word
+            outcome, detail = "failed", f"the child process ended with exit status {self.child.exitcode}"
+        self.child.join()
+        self.child = None
+        if outcome == "failed":
+            # The last line (the exception) for the person; the whole traceback with --debug.
+            log.debug("the work beside the build failed:\n%s", detail)
+            raise WorkerFailed(detail.strip().splitlines()[-1])
+        for name, seconds in detail.items():
+            timing.phases[name] = timing.phases.get(name, 0.0) + seconds
+
+    def cancel(self) -> None:
+        """Stop the work and everything it started, and wait until they have stopped."""
+        if self.child is None:
+            return
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.child.pid, signal.SIGKILL)
+        self.child.join()
+        self.child = None

@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from karriere import checks, search, timing
+from karriere import checks, parallel, search, timing
 from karriere.documents import Document, Row, data_files, read_document
 from karriere.errors import Problem, sort_problems
 from karriere.package import Built, group_rows, validate, write
@@ -156,12 +156,21 @@ def build(
             problems = loaded.problems + cross_checks(loaded, today or dt.date.today())
         with timing.phase("package"):
             built = make_package(loaded, staging / "data")
-        with timing.phase("validate"):
-            problems += validate(built, skip=unreadable_ids(loaded))
-        if problems:
-            return sort_problems(problems)
-        with timing.phase("render"):
-            render(built, staging, hsds=not deferred)
+        if problems:  # nothing to render, but every problem at once
+            with timing.phase("validate"):
+                return sort_problems(problems + validate(built, skip=unreadable_ids(loaded)))
+        # Pelican renders while Frictionless validates: on two cores the views are ready about when
+        # the validation is. If it finds a problem, the pages are thrown away unseen.
+        rendering = parallel.Beside(lambda: _timed_render(built, staging, hsds=not deferred))
+        try:
+            with timing.phase("validate"):
+                problems = validate(built, skip=unreadable_ids(loaded))
+            if problems:
+                return sort_problems(problems)
+            with timing.phase("waiting for the pages"):
+                rendering.collect()
+        finally:
+            rendering.cancel()
         if deferred:
             carry_over(output, staging)
         else:
@@ -173,6 +182,11 @@ def build(
     finally:
         if staging.exists():
             shutil.rmtree(staging)
+
+
+def _timed_render(built: Built, site: Path, hsds: bool) -> None:
+    with timing.phase("render"):
+        render(built, site, hsds)
 
 
 def render(built: Built, site: Path, hsds: bool = True) -> None:

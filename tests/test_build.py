@@ -145,3 +145,15 @@ def test_command_line_as_a_coordinator_runs_it(tmp_path: Path) -> None:
     assert result.stderr.startswith("data/counties/finnmark.yaml:3:1: ")
     assert result.stdout.startswith("::error file=data/counties/finnmark.yaml,line=3,col=1")
     assert "data/counties/finnmark.yaml" in summary.read_text(encoding="utf-8")
+
+
+def test_problems_from_reading_and_from_frictionless_are_reported_together(valid_data: Path, tmp_path: Path) -> None:
+    """The site is rendered while Frictionless validates; neither way may hide the other's problems."""
+    gol = valid_data / "centres" / "buskerud" / "gol.yaml"
+    gol.write_text(gol.read_text(encoding="utf-8").replace("post@karriere.test", "post@"), encoding="utf-8")
+    (valid_data / "counties" / "finnmark.yaml").write_text("name: [Finnmark\n", encoding="utf-8")
+    problems = pipeline.build(valid_data, tmp_path / "site")
+    files = {Path(p.path).name for p in problems}
+    assert {"gol.yaml", "finnmark.yaml"} <= files, [p.format() for p in problems]
+    assert not (tmp_path / "site").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"], "no staging folder is left behind"
