@@ -17,8 +17,6 @@ TIMEZONE = "Europe/Oslo"
 PLUGINS = [site]
 # Set by the build: the validated package the generator reads.
 KARRIERE_PACKAGE = "output/data/datapackage.json"
-# Write the HSDS export with the pages; the preview server turns this off and writes it afterwards.
-KARRIERE_HSDS = True
 
 # Only pages (about, accessibility, privacy) come from content/; narratives are read by the plugin.
 ARTICLE_PATHS: list[str] = []

@@ -32,8 +32,8 @@ from bench import peers  # noqa: E402
 from bench.generate import generate  # noqa: E402
 
 PY = sys.executable
-#: Sub-phases of Pelican's run that are not page rendering: the CSV downloads, HSDS export and sitemap.
-EXPORTS = "render: downloads, HSDS, sitemap"
+#: The sub-phase of Pelican's run that is not page rendering: the CSV downloads and the sitemap.
+EXPORTS = "render: downloads, sitemap"
 
 
 def spread(values: list[float]) -> str:

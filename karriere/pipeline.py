@@ -161,7 +161,7 @@ def build(
                 return sort_problems(problems + validate(built, skip=unreadable_ids(loaded)))
         # Pelican renders while Frictionless validates: on two cores the views are ready about when
         # the validation is. If it finds a problem, the pages are thrown away unseen.
-        rendering = parallel.Beside(lambda: _timed_render(built, staging, hsds=not deferred))
+        rendering = parallel.Beside(lambda: _timed_render(built, staging))
         try:
             with timing.phase("validate"):
                 problems = validate(built, skip=unreadable_ids(loaded))
@@ -174,8 +174,8 @@ def build(
         if deferred:
             carry_over(output, staging)
         else:
-            with timing.phase("search index"):
-                search.index(staging)
+            with timing.phase("search index and HSDS"):
+                exports(staging, staging / "pagefind", staging / HSDS)
         with timing.phase("publish"):
             publish(staging, output, wait)
         return []
@@ -184,15 +184,14 @@ def build(
             shutil.rmtree(staging)
 
 
-def _timed_render(built: Built, site: Path, hsds: bool) -> None:
+def _timed_render(built: Built, site: Path) -> None:
     with timing.phase("render"):
-        render(built, site, hsds)
+        render(built, site)
 
 
-def render(built: Built, site: Path, hsds: bool = True) -> None:
-    """Run Pelican with the project's settings over the validated package, into *site*.
-
-    ``hsds=False`` leaves out the HSDS export (the preview server writes it afterwards)."""
+def render(built: Built, site: Path) -> None:
+    """Run Pelican with the project's settings over the validated package, into *site*: the pages,
+    their downloads and the sitemap (:func:`exports` adds the search index and HSDS export)."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -204,13 +203,27 @@ def render(built: Built, site: Path, hsds: bool = True) -> None:
             "THEME": str(root / "theme"),
             "OUTPUT_PATH": str(site),
             "KARRIERE_PACKAGE": str(built.folder / "datapackage.json"),
-            "KARRIERE_HSDS": hsds,
         },
     )
     # Pelican reports progress on the console; the command line decides what the user sees.
     logging.getLogger("pelican").setLevel(logging.WARNING)
     with contextlib.redirect_stdout(io.StringIO()):
         Pelican(settings).run()
+
+
+#: Where the HSDS export is, in the site.
+HSDS = Path("data") / "hsds"
+
+
+def exports(site: Path, pagefind: Path, hsds_folder: Path) -> None:
+    """The search index of the written *site* into *pagefind*, and its HSDS export into *hsds_folder*:
+    Pagefind indexes the pages (on every core it gets) while this process writes the export."""
+    from karriere import hsds, model
+
+    def export() -> None:
+        hsds.export(model.load(site / "data" / "datapackage.json"), hsds_folder)
+
+    search.index(site, pagefind, meanwhile=export)
 
 
 def publish(staging: Path, output: Path, wait: bool = True) -> None:
@@ -233,7 +246,7 @@ def publish(staging: Path, output: Path, wait: bool = True) -> None:
 # ---------------------------------------------------------------------------- the preview server
 
 #: What a deferred build leaves to :func:`finish`: the search index and the HSDS export.
-DEFERRED = (Path("pagefind"), Path("data") / "hsds")
+DEFERRED = (Path("pagefind"), HSDS)
 
 
 def carry_over(output: Path, staging: Path) -> None:
@@ -256,14 +269,11 @@ def _swap(new: Path, target: Path) -> None:
 def finish(output: Path) -> None:
     """Make the search index and HSDS export of the published *output* and swap them in: afterwards
     *output* is byte for byte what a full build writes."""
-    from karriere import hsds, model
-
     output = output.resolve()
     work = Path(tempfile.mkdtemp(prefix=f".{output.name}.finish-", dir=output.parent))
     try:
-        hsds.export(model.load(output / "data" / "datapackage.json"), work / "hsds")
-        search.index(output, work / "pagefind")
-        _swap(work / "hsds", output / "data" / "hsds")
+        exports(output, work / "pagefind", work / "hsds")
+        _swap(work / "hsds", output / HSDS)
         _swap(work / "pagefind", output / "pagefind")
     finally:
         shutil.rmtree(work, ignore_errors=True)

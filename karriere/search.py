@@ -15,6 +15,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,20 +45,32 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed: a bug or a broken installation, never bad data."""
 
 
-def index(site: Path, bundle: Path | None = None) -> None:
+def index(site: Path, bundle: Path | None = None, meanwhile: Callable[[], None] | None = None) -> None:
     """Build the search index into ``site/pagefind/``, or into *bundle* (the preview server builds it
-    beside the site it serves and swaps it in when it is ready)."""
+    beside the site it serves and swaps it in when it is ready).
+
+    Pagefind is a program of its own, so this process is free while it runs: *meanwhile* is called
+    then (the build writes the HSDS export)."""
     bundle = (bundle or site / "pagefind").resolve()
-    result = subprocess.run(
+    pagefind = subprocess.Popen(
         [
             *(sys.executable, "-m", "pagefind", "--site", str(site), "--glob", INDEXED),
             *("--output-path", str(bundle), "--silent"),
         ],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
     )
-    if result.returncode != 0:
-        raise SearchIndexError(f"pagefind failed: {result.stderr.strip() or result.stdout.strip()}")
+    try:
+        if meanwhile:
+            meanwhile()
+        out, err = pagefind.communicate()
+    finally:
+        if pagefind.poll() is None:  # *meanwhile* failed, or this process is being stopped
+            pagefind.kill()
+            pagefind.communicate()
+    if pagefind.returncode != 0:
+        raise SearchIndexError(f"pagefind failed: {err.strip() or out.strip()}")
     for name in UNUSED_BUNDLE_FILES:
         (bundle / name).unlink(missing_ok=True)
     normalise(bundle)

@@ -18,7 +18,7 @@ import nh3
 from pelican import signals
 from pelican.generators import Generator
 
-from karriere import hsds, model, parallel, timing, urls
+from karriere import model, parallel, timing, urls
 from karriere.i18n import LANGS, figure, figure_change, fte, labels, nok, number, partial_date, percent, percent_change
 from karriere.search import municipality_json
 from karriere.settings import from_environment
@@ -161,7 +161,7 @@ class KarriereGenerator(Generator):
     def generate_output(self, writer) -> None:
         with timing.phase("render: pages"):
             self._write_pages(writer)
-        with timing.phase("render: downloads, HSDS, sitemap"):
+        with timing.phase("render: downloads, sitemap"):
             self._write_files()
 
     def _centre_cards(self):
@@ -206,8 +206,6 @@ class KarriereGenerator(Generator):
             target = Path(self.output_path) / urls.municipality_data(lang)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(municipality_json(self.views.servings, lang))
-        if self.settings.get("KARRIERE_HSDS", True):  # the preview server writes it afterwards
-            hsds.export(self.data, Path(self.output_path) / "data" / "hsds")
         self._write_sitemap()
         (Path(self.output_path) / "robots.txt").write_text(
             f"User-agent: *\nAllow: /\n\nSitemap: {self.site.site_url}/sitemap.xml\n", encoding="utf-8"

@@ -8,12 +8,13 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from frictionless import Package
 
-from karriere import cli, pipeline
+from karriere import cli, pipeline, search
 from karriere.schema import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,3 +158,17 @@ def test_problems_from_reading_and_from_frictionless_are_reported_together(valid
     assert {"gol.yaml", "finnmark.yaml"} <= files, [p.format() for p in problems]
     assert not (tmp_path / "site").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"], "no staging folder is left behind"
+
+
+def test_a_failure_while_pagefind_indexes_stops_pagefind(valid_data: Path, tmp_path: Path) -> None:
+    """The HSDS export is written while Pagefind indexes; if it fails, Pagefind is stopped and the error is raised."""
+    site = tmp_path / "site"
+    assert pipeline.build(valid_data, site) == []
+
+    def broken() -> None:
+        raise OSError("no space left on device")
+
+    with pytest.raises(OSError, match="no space left"):
+        search.index(site, tmp_path / "bundle", meanwhile=broken)
+    time.sleep(3)  # a Pagefind left running would have written its index by now (it needs under a second)
+    assert not (tmp_path / "bundle" / "pagefind-entry.json").exists()

@@ -167,7 +167,7 @@ def test_preview_serves_on_when_the_search_index_fails(valid_data: Path, tmp_pat
     preview.wait()
     index = sorted(p.name for p in (out / "pagefind").iterdir())
 
-    def broken(site: Path, bundle: Path | None = None) -> None:
+    def broken(site: Path, bundle: Path | None = None, meanwhile=None) -> None:
         raise search.SearchIndexError("pagefind failed: no space left on device")
 
     monkeypatch.setattr(search, "index", broken)
