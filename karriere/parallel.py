@@ -34,7 +34,8 @@ _job: tuple[Sequence[Any], Callable[[Any], None], int] | None = None
 
 
 class WorkerFailed(RuntimeError):
-    """A worker stopped with an error; its traceback is on standard error. A bug, never bad data."""
+    """A worker stopped with an error (its traceback is on standard error, or logged at debug level).
+    A bug, never bad data."""
 
 
 def cores() -> int:
@@ -122,8 +123,9 @@ class Beside:
         try:
             outcome, detail = self.results.recv()
         except EOFError:  # killed, or ended without a word
-            outcome, detail = "failed", f"the child process ended with exit status {self.child.exitcode}"
+            outcome, detail = "failed", ""
         self.child.join()
+        detail = detail or f"the child process ended with exit status {self.child.exitcode}"
         self.child = None
         if outcome == "failed":
             # The last line (the exception) for the person; the whole traceback with --debug.
