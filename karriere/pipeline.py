@@ -156,21 +156,20 @@ def build(
             problems = loaded.problems + cross_checks(loaded, today or dt.date.today())
         with timing.phase("package"):
             built = make_package(loaded, staging / "data")
-        if problems:  # nothing to render, but every problem at once
-            with timing.phase("validate"):
-                return sort_problems(problems + validate(built, skip=unreadable_ids(loaded)))
         # Pelican renders while Frictionless validates: on two cores the views are ready about when
-        # the validation is. If it finds a problem, the pages are thrown away unseen.
-        rendering = parallel.Beside(lambda: _timed_render(built, staging))
+        # the validation is. If it finds a problem, the pages are thrown away unseen (and when reading
+        # found one, there is nothing to render: the validation still runs, for every problem at once).
+        rendering = None if problems else parallel.Beside(lambda: render(built, staging))
         try:
             with timing.phase("validate"):
-                problems = validate(built, skip=unreadable_ids(loaded))
+                problems += validate(built, skip=unreadable_ids(loaded))
             if problems:
                 return sort_problems(problems)
             with timing.phase("waiting for the pages"):
                 rendering.collect()
         finally:
-            rendering.cancel()
+            if rendering:
+                rendering.cancel()
         if deferred:
             carry_over(output, staging)
         else:
@@ -182,11 +181,6 @@ def build(
     finally:
         if staging.exists():
             shutil.rmtree(staging)
-
-
-def _timed_render(built: Built, site: Path) -> None:
-    with timing.phase("render"):
-        render(built, site)
 
 
 def render(built: Built, site: Path) -> None:
@@ -207,7 +201,7 @@ def render(built: Built, site: Path) -> None:
     )
     # Pelican reports progress on the console; the command line decides what the user sees.
     logging.getLogger("pelican").setLevel(logging.WARNING)
-    with contextlib.redirect_stdout(io.StringIO()):
+    with timing.phase("render"), contextlib.redirect_stdout(io.StringIO()):
         Pelican(settings).run()
 
 
@@ -227,7 +221,8 @@ def exports(site: Path, pagefind: Path, hsds_folder: Path) -> None:
 
 
 def publish(staging: Path, output: Path, wait: bool = True) -> None:
-    """Swap the new site in with renames, so a reader never sees half a site.
+    """Swap the new site (or a part of it, for the preview server) in with renames, so a reader
+    never sees half a site.
 
     The old site is deleted afterwards; the preview server passes ``wait=False`` to let that happen
     in the background while it serves the new one.
@@ -258,14 +253,6 @@ def carry_over(output: Path, staging: Path) -> None:
             (output / part).rename(staging / part)
 
 
-def _swap(new: Path, target: Path) -> None:
-    old = new.with_name(new.name + ".old")
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def finish(output: Path) -> None:
     """Make the search index and HSDS export of the published *output* and swap them in: afterwards
     *output* is byte for byte what a full build writes."""
@@ -273,8 +260,8 @@ def finish(output: Path) -> None:
     work = Path(tempfile.mkdtemp(prefix=f".{output.name}.finish-", dir=output.parent))
     try:
         exports(output, work / "pagefind", work / "hsds")
-        _swap(work / "hsds", output / HSDS)
-        _swap(work / "pagefind", output / "pagefind")
+        publish(work / "hsds", output / HSDS)
+        publish(work / "pagefind", output / "pagefind")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
