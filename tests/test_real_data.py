@@ -12,7 +12,9 @@ from karriere import pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-SHARED_FACTS = ROOT.parent / "shared" / "facts"
+#: The public municipality register before 2018 (number, name, county; the 19-county structure), copied
+#: unchanged from the project's shared facts (facts/municipalities_pre2018.csv).
+REGISTER = ROOT / "tests" / "fixtures" / "municipalities_pre2018.csv"
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +40,7 @@ def test_nineteen_counties_of_the_2010_structure(rows) -> None:
 
 
 def test_municipalities_match_the_register(rows) -> None:
-    with (SHARED_FACTS / "municipalities_pre2018.csv").open(encoding="utf-8") as fh:
+    with REGISTER.open(encoding="utf-8") as fh:
         register = {r["municipality_number"]: (r["name"], r["county_number"]) for r in csv.DictReader(fh)}
     number_of = {r.values["id"]: r.values["number"] for r in rows["counties"]}
     ours = {r.values["number"]: (r.values["name"], number_of[r.values["county"]]) for r in rows["municipalities"]}
