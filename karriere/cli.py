@@ -88,7 +88,10 @@ def _build(args: argparse.Namespace, preview: pipeline.Preview | None = None) ->
     if problems:
         _print_problems(problems, f" Nothing was built; {pipeline.shown_path(args.output)} was left as it was.")
         return 1
-    done = " The search index and open-data export follow." if preview else ""
+    done = ""
+    if preview:
+        done = f" {preview.rendered:,} pages rendered, the others unchanged."
+        done += " The search index and open-data export follow."
     print(f"Built {pipeline.shown_path(args.output)} ({time.perf_counter() - started:.1f} s).{done}")
     return 0
 

@@ -17,9 +17,10 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from karriere import checks, parallel, search, timing
+from karriere import checks, heap, parallel, search, timing
 from karriere.documents import Document, Row, data_files, read_document
 from karriere.errors import Problem, sort_problems
+from karriere.fingerprint import Reuse
 from karriere.package import Built, group_rows, validate, write
 
 log = logging.getLogger(__name__)
@@ -82,11 +83,12 @@ def load(data_dir: Path, cache: ReadCache | None = None) -> Loaded:
             ],
         )
     paths = list(data_files(data_dir))
-    for path in paths:
-        doc, found = _read(path, data_dir, cache)
-        problems += found
-        if doc is not None:
-            documents.append(doc)
+    with heap.growing():
+        for path in paths:
+            doc, found = _read(path, data_dir, cache)
+            problems += found
+            if doc is not None:
+                documents.append(doc)
     if cache is not None:
         for gone in set(cache) - set(paths):
             del cache[gone]
@@ -139,12 +141,14 @@ def build(
     cache: ReadCache | None = None,
     wait: bool = True,
     deferred: bool = False,
+    reuse: Reuse | None = None,
 ) -> list[Problem]:
     """Build the site into *output*. On any problem the old *output* is left exactly as it was.
 
     *cache*, *wait* and *deferred* are for the preview server's rebuilds (see :func:`load`,
     :func:`publish` and :class:`Preview`): with *deferred*, the search index and the HSDS export are
-    not made; the previous ones are carried over until :func:`finish` replaces them.
+    not made; the previous ones are carried over until :func:`finish` replaces them. With *reuse*,
+    pages whose context did not change are taken from the published site instead of rendered.
     """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -159,7 +163,7 @@ def build(
         # Pelican renders while Frictionless validates: on two cores the views are ready about when
         # the validation is. If it finds a problem, the pages are thrown away unseen (and when reading
         # found one, there is nothing to render: the validation still runs, for every problem at once).
-        rendering = None if problems else parallel.Beside(lambda: render(built, staging))
+        rendering = None if problems else parallel.Beside(lambda: render(built, staging, reuse))
         try:
             with timing.phase("validate"):
                 problems += validate(built, skip=unreadable_ids(loaded))
@@ -183,7 +187,7 @@ def build(
             shutil.rmtree(staging)
 
 
-def render(built: Built, site: Path) -> None:
+def render(built: Built, site: Path, reuse: Reuse | None = None) -> None:
     """Run Pelican with the project's settings over the validated package, into *site*: the pages,
     their downloads and the sitemap (:func:`exports` adds the search index and HSDS export)."""
     from pelican import Pelican
@@ -197,6 +201,7 @@ def render(built: Built, site: Path) -> None:
             "THEME": str(root / "theme"),
             "OUTPUT_PATH": str(site),
             "KARRIERE_PACKAGE": str(built.folder / "datapackage.json"),
+            "KARRIERE_REUSE": reuse,
         },
     )
     # Pelican reports progress on the console; the command line decides what the user sees.
@@ -215,7 +220,9 @@ def exports(site: Path, pagefind: Path, hsds_folder: Path) -> None:
     from karriere import hsds, model
 
     def export() -> None:
-        hsds.export(model.load(site / "data" / "datapackage.json"), hsds_folder)
+        with heap.growing():
+            data = model.load(site / "data" / "datapackage.json")
+        hsds.export(data, hsds_folder)
 
     search.index(site, pagefind, meanwhile=export)
 
@@ -267,7 +274,8 @@ def finish(output: Path) -> None:
 
 
 class Preview:
-    """The preview server's builds. Files that did not change are not read again; the pages are
+    """The preview server's builds. Files that did not change are not read again, and pages whose
+    context did not change are not rendered again (:mod:`karriere.fingerprint`); the pages are
     published as soon as they are written, and the search index and HSDS export (slow at national
     scale, and seldom what a coordinator previews) follow in the background. A build waits for the
     previous one's background work, so they never overlap.
@@ -279,11 +287,24 @@ class Preview:
         self._finishing: threading.Thread | None = None
         #: What the last background work did: None while it runs, then the seconds it took or the error.
         self.finished: float | Exception | None = None
+        self._state = tempfile.TemporaryDirectory(prefix="karriere-preview-")  # removed with this object
+        self.reuse = Reuse(output.resolve(), Path(self._state.name))
+        #: How many pages the last build rendered (the others were taken from the build before).
+        self.rendered: int | None = None
 
     def build(self, on_finished=None) -> list[Problem]:
         self.wait()
-        problems = build(self.data_dir, self.output, self.today, self.cache, wait=False, deferred=True)
+        self.reuse.discard()
+        try:
+            problems = build(
+                self.data_dir, self.output, self.today, self.cache, wait=False, deferred=True, reuse=self.reuse
+            )
+        except BaseException:
+            self.reuse.forget()  # the published site may be neither build: start afresh
+            raise
         if not problems:
+            self.reuse.commit()
+            self.rendered = self.reuse.rendered()
             self.finished = None
             self._finishing = threading.Thread(target=self._finish, args=(on_finished,), daemon=True)
             self._finishing.start()
@@ -305,3 +326,8 @@ class Preview:
         if self._finishing is not None:
             self._finishing.join()
             self._finishing = None
+
+    def close(self) -> None:
+        """Forget the fingerprints (the next preview starts with a full render)."""
+        self.wait()
+        self._state.cleanup()

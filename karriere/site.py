@@ -10,15 +10,18 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import os
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 import markdown
 import nh3
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
-from karriere import model, parallel, timing, urls
+from karriere import fingerprint, heap, model, parallel, timing, urls
+from karriere.fingerprint import Reuse
 from karriere.i18n import LANGS, figure, figure_change, fte, labels, nok, number, partial_date, percent, percent_change
 from karriere.search import municipality_json
 from karriere.settings import from_environment
@@ -140,10 +143,11 @@ class KarriereGenerator(Generator):
     """Writes the home page, the directory, centres, counties, reports and the national pages."""
 
     def generate_context(self) -> None:
-        with timing.phase("render: read package"):
-            self.data = model.load(Path(self.settings["KARRIERE_PACKAGE"]))
-        with timing.phase("render: views"):
-            self._views()
+        with heap.growing():
+            with timing.phase("render: read package"):
+                self.data = model.load(Path(self.settings["KARRIERE_PACKAGE"]))
+            with timing.phase("render: views"):
+                self._views()
 
     def _views(self) -> None:
         self.site = from_environment()
@@ -159,7 +163,7 @@ class KarriereGenerator(Generator):
             seen[item.url] = item.template
 
     def generate_output(self, writer) -> None:
-        with timing.phase("render: pages"):
+        with heap.frozen(), timing.phase("render: pages"):
             self._write_pages(writer)
         with timing.phase("render: downloads, sitemap"):
             self._write_files()
@@ -171,7 +175,7 @@ class KarriereGenerator(Generator):
         target group); the card is the same on all of them.
         """
         macro = self.env.get_template("macros.html").module.centre_card
-        cards: dict[tuple[str, str], str] = {}
+        cards = self.cards = {}
 
         def centre_card(item, lang: str):
             key = (lang, item.centre.id)
@@ -199,7 +203,61 @@ class KarriereGenerator(Generator):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(report_csv(item.page))
 
-        parallel.each(self.rendered, write)
+        reuse: Reuse | None = self.settings.get("KARRIERE_REUSE")
+        if reuse is None:
+            parallel.each(self.rendered, write)
+            return
+        with timing.phase("render: fingerprints"):
+            prints = fingerprint.Fingerprints()
+            common = fingerprint.salt(Path(self.settings["PATH"]).parent)
+            pages = {item.url: f"{common}:{item.template}:{prints.digest(item.page).hex()}" for item in self.rendered}
+        with timing.phase("render: unchanged pages"):
+            todo = self._reuse(reuse.site, reuse.previous(reuse.PAGES).get("pages", {}), pages)
+        with timing.phase("render: centre cards"):
+            self._prepare_cards(reuse, prints, common)
+        parallel.each(todo, write)
+        reuse.record(reuse.PAGES, {"rendered": len(todo), "pages": pages})
+
+    @staticmethod
+    def _files(item) -> list[str]:
+        """What writing *item* writes, relative to the site."""
+        files = [urls.save_as(item.url)]
+        if isinstance(item.page, ReportPage):
+            files.append(item.page.csv_url)
+        return files
+
+    def _reuse(self, site: Path, before: dict[str, str], pages: dict[str, str]) -> list:
+        """Link the pages whose fingerprint is the one the published site was rendered with from that
+        site (hard links: the same bytes, nothing copied); return the pages left to render."""
+        out = Path(self.output_path)
+        same = [item for item in self.rendered if before.get(item.url) == pages[item.url]]
+        for folder in sorted({(out / name).parent for item in same for name in self._files(item)}):
+            folder.mkdir(parents=True, exist_ok=True)
+        reused = set()
+        for item in same:
+            try:
+                for name in self._files(item):
+                    os.link(site / name, out / name)
+                reused.add(item.url)
+            except OSError:  # not there (or another file system): render it
+                for name in self._files(item):
+                    (out / name).unlink(missing_ok=True)
+        return [item for item in self.rendered if item.url not in reused]
+
+    def _prepare_cards(self, reuse: Reuse, prints: fingerprint.Fingerprints, common: str) -> None:
+        """Every centre card, before the workers fork: from the last render when the card's item is
+        unchanged, else rendered. A centre's edit then renders its own cards, not every card on the
+        lists it is on."""
+        before = reuse.previous(reuse.CARDS)
+        if before.get("salt") != common:
+            before = {}
+        macro = self.env.get_template("macros.html").module.centre_card
+        known: dict[str, str] = {}
+        for (lang, _), item in sorted(self.views.centre_items().items()):
+            key = f"{lang}:{prints.digest(item).hex()}"
+            known[key] = before.get("cards", {}).get(key) or str(macro(item, lang))
+            self.cards[(lang, item.centre.id)] = Markup(known[key])
+        reuse.record(reuse.CARDS, {"salt": common, "cards": known})
 
     def _write_files(self) -> None:
         for lang in LANGS:

@@ -305,6 +305,7 @@ class Views:
         self.servings = serving(data)
         self.today = build_date()
         self._items: dict[tuple[str, str], CentreListItem] = {}
+        self._links_to: dict[tuple[str, str], CentreLink] = {}
 
     # ------------------------------------------------------------------ helpers
     def _centre_item(self, lang: str, centre: Centre) -> CentreListItem:
@@ -315,6 +316,17 @@ class Views:
                 centre, urls.centre(lang, centre.id), self.data.term("statuses", centre.status)
             )
         return self._items[key]
+
+    def _centre_link(self, lang: str, centre: Centre) -> CentreLink:
+        # A county's municipality page lists its centres for every municipality: one link each, shared.
+        link = self._links_to.get((lang, centre.id))
+        if link is None:
+            link = self._links_to[(lang, centre.id)] = CentreLink(centre, urls.centre(lang, centre.id))
+        return link
+
+    def centre_items(self) -> dict[tuple[str, str], CentreListItem]:
+        """{(lang, centre id): item} of every centre on the pages built so far."""
+        return dict(self._items)
 
     def _centres_of(self, lang: str, county_id: str, keep=lambda c: True) -> list[CentreListItem]:
         return [self._centre_item(lang, c) for c in self.centres_by_county.get(county_id, []) if keep(c)]
@@ -460,8 +472,8 @@ class Views:
             MunicipalityRow(
                 s.municipality,
                 s.basis,
-                [CentreLink(c, urls.centre(lang, c.id)) for c in s.local],
-                [CentreLink(c, urls.centre(lang, c.id)) for c in s.county_centres],
+                [self._centre_link(lang, c) for c in s.local],
+                [self._centre_link(lang, c) for c in s.county_centres],
             )
             for s in self.servings
             if s.county is county

@@ -111,7 +111,7 @@ def _fragments(site: Path) -> list[bytes]:
     return [gzip.decompress(p.read_bytes()) for p in (site / "pagefind" / "fragment").glob("*.pf_fragment")]
 
 
-def test_preview_rebuild_after_edits_equals_a_full_build(synthetic: Path, tmp_path: Path) -> None:
+def test_preview_rebuild_after_edits_equals_a_full_build(synthetic: Path, tmp_path: Path, monkeypatch) -> None:
     from bench.edit_once import edit_one_centre
 
     data = tmp_path / "data"
@@ -119,8 +119,12 @@ def test_preview_rebuild_after_edits_equals_a_full_build(synthetic: Path, tmp_pa
     served, full = tmp_path / "served", tmp_path / "full"
     preview = pipeline.Preview(data, served)
     assert preview.build() == []
+    everything = preview.rendered
+    assert everything > 3 * 40  # every page rendered, three for each of the 40 centres among them
     preview.wait()
     assert isinstance(preview.finished, float)
+    assert preview.build() == [] and preview.rendered == 0  # nothing changed: every page reused
+    preview.wait()
     edited = edit_one_centre(data)
     # A broken edit: reported like a full build reports it, and the served site stays as it was.
     before = _tree(served)
@@ -130,12 +134,15 @@ def test_preview_rebuild_after_edits_equals_a_full_build(synthetic: Path, tmp_pa
     assert [(p.field, p.code) for p in problems] == [("status", "enum")]
     assert problems == pipeline.check(data)
     assert _tree(served) == before
-    # Fixed, and a centre added: the pages are served at once, with the previous search index and
-    # HSDS export until the new ones are made; then the site equals a full build, byte for byte.
-    edited.write_text(good, encoding="utf-8")
+    # Fixed and renamed (the name is on every list the centre is on), and a centre added: the pages
+    # are served at once, with the previous search index and HSDS export until the new ones are
+    # made; then the site equals a full build, byte for byte. Only the pages that show the edited
+    # and added centres were rendered; the rest were taken from the site already served.
+    edited.write_text(good.replace("Syntetisk karrieresenter", "Omdøpt karrieresenter"), encoding="utf-8")
     added = edited.with_name("syntetisk-9999.yaml")
     added.write_text(good.replace("Syntetisk karrieresenter", NEW.decode()), encoding="utf-8")
     assert preview.build() == []
+    assert 0 < preview.rendered < everything / 2
     assert (served / "senter" / "syntetisk-9999" / "index.html").is_file()
     assert (served / "pagefind" / "pagefind-entry.json").is_file()
     assert (served / "data" / "hsds" / "json" / "services.json").is_file()
@@ -144,6 +151,7 @@ def test_preview_rebuild_after_edits_equals_a_full_build(synthetic: Path, tmp_pa
     assert pipeline.build(data, full) == []
     assert _tree(served) == _tree(full)
     assert "endret" in (served / "senter" / edited.stem / "index.html").read_text(encoding="utf-8")
+    assert "Omdøpt karrieresenter" in (served / "sentre" / "index.html").read_text(encoding="utf-8")
     assert NEW in (served / "data" / "hsds" / "json" / "services.json").read_bytes()
     assert any(NEW in fragment for fragment in _fragments(served))
     # And removed again: forgotten by the cache, gone from the site, the search index and the export.
@@ -157,6 +165,12 @@ def test_preview_rebuild_after_edits_equals_a_full_build(synthetic: Path, tmp_pa
     again = tmp_path / "full-again"
     assert pipeline.build(data, again) == []
     assert _tree(served) == _tree(again)
+    # A setting every page shows (the site's address) changed: every page is rendered again.
+    monkeypatch.setenv("KARRIERE_SITE_URL", "https://example.org/karriere")
+    assert preview.build() == [] and preview.rendered == everything
+    preview.wait()
+    assert pipeline.build(data, tmp_path / "elsewhere") == []
+    assert _tree(served) == _tree(tmp_path / "elsewhere")
     # No staging or background work folders are left behind (old sites are deleted in the background).
     assert not [p.name for p in tmp_path.iterdir() if ".new-" in p.name or ".finish-" in p.name]
 

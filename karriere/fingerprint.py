@@ -1,0 +1,131 @@
+"""Fingerprints of page contexts: the preview server re-renders only the pages whose context changed.
+
+A page's bytes depend on its context (a typed view, :mod:`karriere.views`) and on what is the same
+for every page: templates, labels, settings, the build date and this code. The fingerprint of a page
+is a digest of its pickled context; the :func:`salt` is a digest of all the rest. A page whose
+fingerprint and salt are the ones the last build wrote can be taken from the last build unchanged.
+
+Records shared by many pages (a centre is on a few dozen lists; a county's report figures are on its
+report pages and the national ones) are digested once per build and stand in the pages' pickles as
+that digest, so fingerprinting every page costs a fraction of rendering it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import pickle
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from karriere.figures import NationalFigures, ReportFigures
+from karriere.freshness import build_date
+from karriere.model import Centre, County, Report
+from karriere.views import CentreLink, CentreListItem
+
+#: Types whose objects are shared between pages: digested once each.
+SHARED = frozenset({Centre, County, Report, ReportFigures, NationalFigures, CentreListItem, CentreLink})
+
+DIGEST_SIZE = 16
+
+
+def _shared(digest: bytes) -> bytes:
+    """What a shared object becomes in a pickle that is only ever hashed, never loaded."""
+    return digest
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, prints: Fingerprints, root: Any):
+        super().__init__(file, protocol=5)
+        self.prints, self.root = prints, root
+
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj) in SHARED and obj is not self.root:
+            return _shared, (self.prints.digest(obj),)
+        return NotImplemented
+
+
+class Fingerprints:
+    """Digests of page contexts within one build."""
+
+    def __init__(self) -> None:
+        # id → (object, digest): the object is kept so that its id cannot be reused by another one.
+        self._shared: dict[int, tuple[Any, bytes]] = {}
+
+    def digest(self, obj: Any) -> bytes:
+        if type(obj) in SHARED:
+            hit = self._shared.get(id(obj))
+            if hit is not None:
+                return hit[1]
+        buffer = io.BytesIO()
+        _Pickler(buffer, self, obj).dump(obj)
+        value = hashlib.blake2b(buffer.getbuffer(), digest_size=DIGEST_SIZE).digest()
+        if type(obj) in SHARED:
+            self._shared[id(obj)] = (obj, value)
+        return value
+
+
+def salt(root: Path, environ: dict[str, str] | None = None) -> str:
+    """A digest of what every page depends on besides its context: the theme (templates, labels,
+    scripts and styles), content and docs, Pelican's settings, this package's code, the environment
+    (site address, repository, ``SOURCE_DATE_EPOCH``) and the build date."""
+    h = hashlib.blake2b(digest_size=DIGEST_SIZE)
+    files: Iterable[Path] = [
+        root / "pelicanconf.py",
+        *sorted((root / "karriere").glob("*.py")),
+        *(path for folder in ("theme", "content", "docs") for path in sorted((root / folder).rglob("*"))),
+    ]
+    for path in files:
+        if path.is_file():
+            h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    env = os.environ if environ is None else environ
+    for key in sorted(env):
+        h.update(f"{key}={env[key]}\0".encode())
+    h.update(build_date().isoformat().encode())
+    return h.hexdigest()
+
+
+class Reuse:
+    """What a preview build may take from the last one it published: the published *site*, and in
+    *state* what the render that made it recorded: each page's fingerprint and each centre card's
+    HTML by the card's fingerprint. A render records its own beside them (``*.new.json``); the preview
+    server makes them current with :meth:`commit` once it has published that render's site.
+    """
+
+    PAGES, CARDS = "pages", "cards"
+
+    def __init__(self, site: Path, state: Path):
+        self.site, self.state = site, state
+
+    def _file(self, name: str, new: bool = False) -> Path:
+        return self.state / f"{name}{'.new' if new else ''}.json"
+
+    def previous(self, name: str) -> dict[str, Any]:
+        path = self._file(name)
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+    def record(self, name: str, value: dict[str, Any]) -> None:
+        self._file(name, new=True).write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+
+    def commit(self) -> None:
+        """The recorded render's site is published: what it recorded is what the next one compares with."""
+        for name in (self.PAGES, self.CARDS):
+            self._file(name, new=True).replace(self._file(name))
+
+    def discard(self) -> None:
+        """Forget what the last render recorded (it was not published)."""
+        for name in (self.PAGES, self.CARDS):
+            self._file(name, new=True).unlink(missing_ok=True)
+
+    def forget(self) -> None:
+        """Forget everything: the next render renders every page."""
+        self.discard()
+        for name in (self.PAGES, self.CARDS):
+            self._file(name).unlink(missing_ok=True)
+
+    def rendered(self) -> int:
+        """How many pages the published render rendered (it took the others from the one before)."""
+        return self.previous(self.PAGES)["rendered"]
