@@ -39,6 +39,7 @@ def main() -> None:
     data, output = Path(sys.argv[1]), Path(sys.argv[2])
     preview = pipeline.Preview(data, output)
     assert not preview.build()  # the server's first build
+    everything = preview.rendered
     preview.wait()
     edit_one_centre(data)
     started = time.perf_counter()
@@ -50,7 +51,17 @@ def main() -> None:
     assert isinstance(preview.finished, float), preview.finished
     full = output.with_name(output.name + "-full")
     assert not pipeline.build(data, full)
-    print(json.dumps({"rebuild": pages, "complete": complete, "same_as_full": same_tree(output, full)}))
+    print(
+        json.dumps(
+            {
+                "rebuild": pages,
+                "complete": complete,
+                "rendered": preview.rendered,
+                "pages": everything,
+                "same_as_full": same_tree(output, full),
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

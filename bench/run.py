@@ -131,7 +131,8 @@ def report(result: dict) -> dict:
     complete = statistics.median(e["complete"] for e in edits)
     print(
         f"{'serve: one centre edit → pages':36} {spread([e['rebuild'] for e in edits])}"
-        f"  = {100 * edit / full:.1f} % of the full build"
+        f"  = {100 * edit / full:.1f} % of the full build; "
+        f"{edits[0]['rendered']:,} of {edits[0]['pages']:,} pages rendered, the rest reused"
     )
     print(
         f"{'  … search index and HSDS too':36} {spread([e['complete'] for e in edits])}"

@@ -7,10 +7,12 @@ page's context; ``generate_output`` only writes. Registered from :func:`register
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import logging
 import os
+import threading
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
@@ -139,6 +141,19 @@ def report_csv(page: ReportPage) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+def make_folders(root: Path, files: list[str]) -> None:
+    """The folders of *files* under *root*, each made once."""
+    folders: set[str] = set()
+    for name in files:
+        folder = os.path.dirname(name)
+        while folder and folder not in folders:
+            folders.add(folder)
+            folder = os.path.dirname(folder)
+    for folder in sorted(folders):  # a folder comes after the one it is in
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(root / folder)
+
+
 class KarriereGenerator(Generator):
     """Writes the home page, the directory, centres, counties, reports and the national pages."""
 
@@ -148,6 +163,10 @@ class KarriereGenerator(Generator):
                 self.data = model.load(Path(self.settings["KARRIERE_PACKAGE"]))
             with timing.phase("render: views"):
                 self._views()
+        # Every page has a folder of its own (pretty URLs), and making folders is slow on some disks:
+        # a thread makes them all while the main one goes on, until the pages are written.
+        self._folders = threading.Thread(target=make_folders, args=(Path(self.output_path), self._all_files()))
+        self._folders.start()
 
     def _views(self) -> None:
         self.site = from_environment()
@@ -162,7 +181,11 @@ class KarriereGenerator(Generator):
                 raise ValueError(f"two pages would be written to {item.url}: {seen[item.url]} and {item.template}")
             seen[item.url] = item.template
 
+    def _all_files(self) -> list[str]:
+        return [name for item in self.rendered for name in self._files(item)]
+
     def generate_output(self, writer) -> None:
+        self._folders.join()
         with heap.frozen(), timing.phase("render: pages"):
             self._write_pages(writer)
         with timing.phase("render: downloads, sitemap"):
@@ -231,8 +254,6 @@ class KarriereGenerator(Generator):
         site (hard links: the same bytes, nothing copied); return the pages left to render."""
         out = Path(self.output_path)
         same = [item for item in self.rendered if before.get(item.url) == pages[item.url]]
-        for folder in sorted({(out / name).parent for item in same for name in self._files(item)}):
-            folder.mkdir(parents=True, exist_ok=True)
         reused = set()
         for item in same:
             try:
