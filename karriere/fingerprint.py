@@ -24,10 +24,10 @@ from typing import Any
 from karriere.figures import NationalFigures, ReportFigures
 from karriere.freshness import build_date
 from karriere.model import Centre, County, Report
-from karriere.views import CentreLink, CentreListItem
+from karriere.views import CentreListItem
 
 #: Types whose objects are shared between pages: digested once each.
-SHARED = frozenset({Centre, County, Report, ReportFigures, NationalFigures, CentreListItem, CentreLink})
+SHARED = frozenset({Centre, County, Report, ReportFigures, NationalFigures, CentreListItem})
 
 DIGEST_SIZE = 16
 

@@ -326,8 +326,3 @@ class Preview:
         if self._finishing is not None:
             self._finishing.join()
             self._finishing = None
-
-    def close(self) -> None:
-        """Forget the fingerprints (the next preview starts with a full render)."""
-        self.wait()
-        self._state.cleanup()

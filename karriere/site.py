@@ -191,25 +191,24 @@ class KarriereGenerator(Generator):
         with timing.phase("render: downloads, sitemap"):
             self._write_files()
 
-    def _centre_cards(self):
+    def _install_cards(self) -> None:
         """The global ``centre_card(item, lang)``: macros.html's card, rendered once per centre and language.
 
         A national directory lists each centre on dozens of pages (all centres, each offering and each
         target group); the card is the same on all of them.
         """
-        macro = self.env.get_template("macros.html").module.centre_card
-        cards = self.cards = {}
+        self._card_macro = self.env.get_template("macros.html").module.centre_card
+        self.cards: dict[tuple[str, str], Markup] = {}
+        self.env.globals["centre_card"] = self._centre_card
 
-        def centre_card(item, lang: str):
-            key = (lang, item.centre.id)
-            if key not in cards:
-                cards[key] = macro(item, lang)
-            return cards[key]
-
-        return centre_card
+    def _centre_card(self, item, lang: str) -> Markup:
+        key = (lang, item.centre.id)
+        if key not in self.cards:
+            self.cards[key] = self._card_macro(item, lang)
+        return self.cards[key]
 
     def _write_pages(self, writer) -> None:
-        self.env.globals["centre_card"] = self._centre_cards()
+        self._install_cards()
         for template in {item.template for item in self.rendered}:
             self.get_template(template.removesuffix(".html"))  # compiled once, before the workers fork
 
@@ -272,12 +271,12 @@ class KarriereGenerator(Generator):
         before = reuse.previous(reuse.CARDS)
         if before.get("salt") != common:
             before = {}
-        macro = self.env.get_template("macros.html").module.centre_card
         known: dict[str, str] = {}
-        for (lang, _), item in sorted(self.views.centre_items().items()):
+        for (lang, centre_id), item in sorted(self.views.centre_items().items()):
             key = f"{lang}:{prints.digest(item).hex()}"
-            known[key] = before.get("cards", {}).get(key) or str(macro(item, lang))
-            self.cards[(lang, item.centre.id)] = Markup(known[key])
+            if key in before.get("cards", {}):
+                self.cards[(lang, centre_id)] = Markup(before["cards"][key])
+            known[key] = str(self._centre_card(item, lang))
         reuse.record(reuse.CARDS, {"salt": common, "cards": known})
 
     def _write_files(self) -> None:

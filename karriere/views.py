@@ -219,14 +219,9 @@ class MunicipalityIndexPage:
 class MunicipalityRow:
     municipality: Municipality
     basis: str
-    local: list[CentreLink]
-    others: list[CentreLink]
-
-
-@dataclass
-class CentreLink:
-    centre: Centre
-    url: str
+    #: The same items as the directory's lists: one per centre and language, shared by every page.
+    local: list[CentreListItem]
+    others: list[CentreListItem]
 
 
 @dataclass
@@ -305,7 +300,6 @@ class Views:
         self.servings = serving(data)
         self.today = build_date()
         self._items: dict[tuple[str, str], CentreListItem] = {}
-        self._links_to: dict[tuple[str, str], CentreLink] = {}
 
     # ------------------------------------------------------------------ helpers
     def _centre_item(self, lang: str, centre: Centre) -> CentreListItem:
@@ -316,13 +310,6 @@ class Views:
                 centre, urls.centre(lang, centre.id), self.data.term("statuses", centre.status)
             )
         return self._items[key]
-
-    def _centre_link(self, lang: str, centre: Centre) -> CentreLink:
-        # A county's municipality page lists its centres for every municipality: one link each, shared.
-        link = self._links_to.get((lang, centre.id))
-        if link is None:
-            link = self._links_to[(lang, centre.id)] = CentreLink(centre, urls.centre(lang, centre.id))
-        return link
 
     def centre_items(self) -> dict[tuple[str, str], CentreListItem]:
         """{(lang, centre id): item} of every centre on the pages built so far."""
@@ -472,8 +459,8 @@ class Views:
             MunicipalityRow(
                 s.municipality,
                 s.basis,
-                [self._centre_link(lang, c) for c in s.local],
-                [self._centre_link(lang, c) for c in s.county_centres],
+                [self._centre_item(lang, c) for c in s.local],
+                [self._centre_item(lang, c) for c in s.county_centres],
             )
             for s in self.servings
             if s.county is county

@@ -77,7 +77,7 @@ def test_the_salt_changes_with_anything_every_page_depends_on(tmp_path: Path, pa
     env = {"SOURCE_DATE_EPOCH": "1795737600"}
     salt = fingerprint.salt(root, env)
     assert fingerprint.salt(root, env) == salt
-    assert fingerprint.salt(root, {**env, "KARRIERE_SITE_URL": "https://example.org"}) != salt
+    assert fingerprint.salt(root, {**env, "KARRIERE_SITE_URL": "https://karriere.test"}) != salt
     with (root / path).open("a", encoding="utf-8") as fh:
         fh.write("\n")
     assert fingerprint.salt(root, env) != salt

@@ -166,7 +166,7 @@ def test_preview_rebuild_after_edits_equals_a_full_build(synthetic: Path, tmp_pa
     assert pipeline.build(data, again) == []
     assert _tree(served) == _tree(again)
     # A setting every page shows (the site's address) changed: every page is rendered again.
-    monkeypatch.setenv("KARRIERE_SITE_URL", "https://example.org/karriere")
+    monkeypatch.setenv("KARRIERE_SITE_URL", "https://karriere.test/forhandsvisning")
     assert preview.build() == [] and preview.rendered == everything
     preview.wait()
     assert pipeline.build(data, tmp_path / "elsewhere") == []
