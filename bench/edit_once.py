@@ -39,7 +39,6 @@ def main() -> None:
     data, output = Path(sys.argv[1]), Path(sys.argv[2])
     preview = pipeline.Preview(data, output)
     assert not preview.build()  # the server's first build
-    everything = preview.rendered
     preview.wait()
     edit_one_centre(data)
     started = time.perf_counter()
@@ -57,7 +56,7 @@ def main() -> None:
                 "rebuild": pages,
                 "complete": complete,
                 "rendered": preview.rendered,
-                "pages": everything,
+                "pages": preview.pages,
                 "same_as_full": same_tree(output, full),
             }
         )

@@ -90,7 +90,7 @@ def _build(args: argparse.Namespace, preview: pipeline.Preview | None = None) ->
         return 1
     done = ""
     if preview:
-        done = f" {preview.rendered:,} pages rendered, the others unchanged."
+        done = f" {preview.rendered:,} of {preview.pages:,} pages rendered (the others had not changed)."
         done += " The search index and open-data export follow."
     print(f"Built {pipeline.shown_path(args.output)} ({time.perf_counter() - started:.1f} s).{done}")
     return 0

@@ -126,6 +126,7 @@ class Reuse:
         for name in (self.PAGES, self.CARDS):
             self._file(name).unlink(missing_ok=True)
 
-    def rendered(self) -> int:
-        """How many pages the published render rendered (it took the others from the one before)."""
-        return self.previous(self.PAGES)["rendered"]
+    def rendered(self) -> tuple[int, int]:
+        """How many pages the published render rendered (it took the others from the one before), of all."""
+        recorded = self.previous(self.PAGES)
+        return recorded["rendered"], len(recorded["pages"])

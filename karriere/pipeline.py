@@ -289,8 +289,9 @@ class Preview:
         self.finished: float | Exception | None = None
         self._state = tempfile.TemporaryDirectory(prefix="karriere-preview-")  # removed with this object
         self.reuse = Reuse(output.resolve(), Path(self._state.name))
-        #: How many pages the last build rendered (the others were taken from the build before).
+        #: How many pages the last build rendered (the others were taken from the build before), of all.
         self.rendered: int | None = None
+        self.pages: int | None = None
 
     def build(self, on_finished=None) -> list[Problem]:
         self.wait()
@@ -304,7 +305,7 @@ class Preview:
             raise
         if not problems:
             self.reuse.commit()
-            self.rendered = self.reuse.rendered()
+            self.rendered, self.pages = self.reuse.rendered()
             self.finished = None
             self._finishing = threading.Thread(target=self._finish, args=(on_finished,), daemon=True)
             self._finishing.start()

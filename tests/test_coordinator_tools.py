@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import threading
 import time
@@ -173,10 +174,14 @@ def test_preview_serves_on_when_the_search_index_fails(valid_data: Path, tmp_pat
     monkeypatch.setattr(search, "index", broken)
     centre = valid_data / "centres" / "buskerud" / "gol.yaml"
     centre.write_text(centre.read_text(encoding="utf-8").replace("Testsenter Gol", "Gol sentrum"), encoding="utf-8")
-    assert preview.build(on_finished=cli._report_finished) == []
+    assert cli._build(argparse.Namespace(data=valid_data, output=out), preview) == 0  # as `serve` rebuilds
     preview.wait()
     assert isinstance(preview.finished, search.SearchIndexError)
-    assert "The search index could not be updated: pagefind failed: no space left on device" in capsys.readouterr().err
+    said = capsys.readouterr()
+    assert "The search index could not be updated: pagefind failed: no space left on device" in said.err
+    # The centre's pages and the lists with its name were rendered; the coordinator is told how many.
+    assert 0 < preview.rendered < preview.pages
+    assert f"{preview.rendered} of {preview.pages} pages rendered" in said.out
     # The edited page is served, with the previous search index, whole.
     assert "Gol sentrum" in (out / "senter" / "gol" / "index.html").read_text(encoding="utf-8")
     assert sorted(p.name for p in (out / "pagefind").iterdir()) == index

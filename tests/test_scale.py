@@ -121,6 +121,7 @@ def test_preview_rebuild_after_edits_equals_a_full_build(synthetic: Path, tmp_pa
     assert preview.build() == []
     everything = preview.rendered
     assert everything > 3 * 40  # every page rendered, three for each of the 40 centres among them
+    assert preview.pages == everything
     preview.wait()
     assert isinstance(preview.finished, float)
     assert preview.build() == [] and preview.rendered == 0  # nothing changed: every page reused
