@@ -89,13 +89,20 @@ def salt(root: Path, environ: dict[str, str] | None = None) -> str:
 
 
 class Reuse:
-    """What a preview build may take from the last one it published: the published *site*, and in
-    *state* what the render that made it recorded: each page's fingerprint and each centre card's
-    HTML by the card's fingerprint. A render records its own beside them (``*.new.json``); the preview
-    server makes them current with :meth:`commit` once it has published that render's site.
+    """What a preview build may take from the last one it published.
+
+    *site* is the published site and *state* a folder of what the build that published it recorded:
+    each page's fingerprint, the files it kept from the build before, each centre card's HTML by the
+    card's fingerprint, and the list of the site's files. A render records its own beside them
+    (``*.new.json``); the preview server makes them current with :meth:`commit` once it has
+    published that render's site.
+
+    Once a site is published with its record, the next build renders only the pages whose
+    fingerprint changed and updates the site in place: the other pages stay where they are.
     """
 
-    PAGES, CARDS = "pages", "cards"
+    PAGES, CARDS, FILES = "pages", "cards", "files"
+    NAMES = (PAGES, CARDS, FILES)
 
     def __init__(self, site: Path, state: Path):
         self.site, self.state = site, state
@@ -107,26 +114,36 @@ class Reuse:
         path = self._file(name)
         return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
+    def recorded(self, name: str) -> dict[str, Any]:
+        """What the render in progress recorded."""
+        path = self._file(name, new=True)
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
     def record(self, name: str, value: dict[str, Any]) -> None:
         self._file(name, new=True).write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
 
+    def in_place(self) -> bool:
+        """Whether the published site is one whose pages this object knows: then a build updates it in
+        place (the pages that did not change are left where they are)."""
+        return self._file(self.PAGES).is_file() and self._file(self.FILES).is_file() and self.site.is_dir()
+
     def commit(self) -> None:
         """The recorded render's site is published: what it recorded is what the next one compares with."""
-        for name in (self.PAGES, self.CARDS):
+        for name in self.NAMES:
             self._file(name, new=True).replace(self._file(name))
 
     def discard(self) -> None:
         """Forget what the last render recorded (it was not published)."""
-        for name in (self.PAGES, self.CARDS):
+        for name in self.NAMES:
             self._file(name, new=True).unlink(missing_ok=True)
 
     def forget(self) -> None:
         """Forget everything: the next render renders every page."""
         self.discard()
-        for name in (self.PAGES, self.CARDS):
+        for name in self.NAMES:
             self._file(name).unlink(missing_ok=True)
 
     def rendered(self) -> tuple[int, int]:
-        """How many pages the published render rendered (it took the others from the one before), of all."""
+        """How many pages the published render rendered (it kept the others from the one before), of all."""
         recorded = self.previous(self.PAGES)
         return recorded["rendered"], len(recorded["pages"])

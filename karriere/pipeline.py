@@ -17,6 +17,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import BytecodeCache, FileSystemBytecodeCache
+from jinja2.bccache import Bucket
+
 from karriere import checks, heap, parallel, search, timing
 from karriere.documents import Document, Row, data_files, read_document
 from karriere.errors import Problem, sort_problems
@@ -174,17 +177,40 @@ def build(
         finally:
             if rendering:
                 rendering.cancel()
+        kept = set(reuse.recorded(reuse.PAGES).get("kept", [])) if reuse is not None else set()
+        if kept:  # the pages that did not change are in the served site already
+            with timing.phase("publish"):
+                files = update(staging, output, kept, set(reuse.previous(reuse.FILES)["files"]))
+            reuse.record(reuse.FILES, {"files": sorted(files)})
+            return []
         if deferred:
             carry_over(output, staging)
         else:
             with timing.phase("search index and HSDS"):
                 exports(staging, staging / "pagefind", staging / HSDS)
+        if reuse is not None:
+            reuse.record(reuse.FILES, {"files": sorted(site_files(staging))})
         with timing.phase("publish"):
             publish(staging, output, wait)
         return []
     finally:
         if staging.exists():
             shutil.rmtree(staging)
+
+
+class CompiledTemplates(BytecodeCache):
+    """Compiled templates, kept in memory for the environments of one render (the preview server
+    keeps them between renders in files, as the renders are forked processes)."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])  # ignored if the template changed
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
 
 
 def render(built: Built, site: Path, reuse: Reuse | None = None) -> None:
@@ -204,6 +230,11 @@ def render(built: Built, site: Path, reuse: Reuse | None = None) -> None:
             "KARRIERE_REUSE": reuse,
         },
     )
+    # Pelican's generators each have a Jinja environment of their own: compile each template once.
+    settings["JINJA_ENVIRONMENT"] = {
+        **settings["JINJA_ENVIRONMENT"],
+        "bytecode_cache": CompiledTemplates() if reuse is None else FileSystemBytecodeCache(str(reuse.state)),
+    }
     # Pelican reports progress on the console; the command line decides what the user sees.
     logging.getLogger("pelican").setLevel(logging.WARNING)
     with timing.phase("render"), contextlib.redirect_stdout(io.StringIO()):
@@ -247,6 +278,38 @@ def publish(staging: Path, output: Path, wait: bool = True) -> None:
 
 # ---------------------------------------------------------------------------- the preview server
 
+
+def site_files(site: Path) -> set[str]:
+    """The files of *site* (relative, with forward slashes), without the parts :func:`finish` makes."""
+    deferred = tuple(f"{part.as_posix()}/" for part in DEFERRED)
+    return {
+        name
+        for folder, _, files in os.walk(site)
+        for file in files
+        if not (name := Path(folder, file).relative_to(site).as_posix()).startswith(deferred)
+    }
+
+
+def update(staging: Path, output: Path, kept: set[str], before: set[str]) -> set[str]:
+    """Update the served *output* in place with what a preview build wrote into *staging*: move each
+    file to its place (a reader gets the old file or the new one, never part of one), then delete
+    the files of the site *before* that the new one has neither written nor *kept*, with folders
+    left empty. Returns the site's files now (without the search index and HSDS export)."""
+    written = site_files(staging)
+    for name in sorted(written):
+        target = output / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staging / name, target)
+    now = written | kept
+    for name in sorted(before - now):
+        (output / name).unlink(missing_ok=True)
+        folder = (output / name).parent
+        while folder != output and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+    return now
+
+
 #: What a deferred build leaves to :func:`finish`: the search index and the HSDS export.
 DEFERRED = (Path("pagefind"), HSDS)
 
@@ -287,6 +350,8 @@ class Preview:
         self._finishing: threading.Thread | None = None
         #: What the last background work did: None while it runs, then the seconds it took or the error.
         self.finished: float | Exception | None = None
+        import karriere.site  # noqa: F401  imported once here, not by every build's render (forked from here)
+
         self._state = tempfile.TemporaryDirectory(prefix="karriere-preview-")  # removed with this object
         self.reuse = Reuse(output.resolve(), Path(self._state.name))
         #: How many pages the last build rendered (the others were taken from the build before), of all.

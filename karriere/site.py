@@ -164,9 +164,13 @@ class KarriereGenerator(Generator):
             with timing.phase("render: views"):
                 self._views()
         # Every page has a folder of its own (pretty URLs), and making folders is slow on some disks:
-        # a thread makes them all while the main one goes on, until the pages are written.
-        self._folders = threading.Thread(target=make_folders, args=(Path(self.output_path), self._all_files()))
-        self._folders.start()
+        # a thread makes them all while the main one goes on, until the pages are written. (A preview
+        # that updates the served site in place makes only the folders of the pages it renders.)
+        self._folders = None
+        reuse: Reuse | None = self.settings.get("KARRIERE_REUSE")
+        if reuse is None or not reuse.in_place():
+            self._folders = threading.Thread(target=make_folders, args=(Path(self.output_path), self._all_files()))
+            self._folders.start()
 
     def _views(self) -> None:
         self.site = from_environment()
@@ -181,31 +185,38 @@ class KarriereGenerator(Generator):
                 raise ValueError(f"two pages would be written to {item.url}: {seen[item.url]} and {item.template}")
             seen[item.url] = item.template
 
-    def _all_files(self) -> list[str]:
-        return [name for item in self.rendered for name in self._files(item)]
+    def _all_files(self, items=None) -> list[str]:
+        return [name for item in (self.rendered if items is None else items) for name in self._files(item)]
 
     def generate_output(self, writer) -> None:
-        self._folders.join()
+        if self._folders is not None:
+            self._folders.join()
         with heap.frozen(), timing.phase("render: pages"):
             self._write_pages(writer)
         with timing.phase("render: downloads, sitemap"):
             self._write_files()
 
     def _install_cards(self) -> None:
-        """The global ``centre_card(item, lang)``: macros.html's card, rendered once per centre and language.
+        """The global ``centre_cards(items, lang)``: the cards of a list, each macros.html's card
+        rendered once per centre and language.
 
         A national directory lists each centre on dozens of pages (all centres, each offering and each
         target group); the card is the same on all of them.
         """
         self._card_macro = self.env.get_template("macros.html").module.centre_card
         self.cards: dict[tuple[str, str], Markup] = {}
-        self.env.globals["centre_card"] = self._centre_card
+        self.env.globals["centre_cards"] = self._centre_cards
 
     def _centre_card(self, item, lang: str) -> Markup:
         key = (lang, item.centre.id)
         if key not in self.cards:
             self.cards[key] = self._card_macro(item, lang)
         return self.cards[key]
+
+    def _centre_cards(self, items, lang: str) -> Markup:
+        """The cards of a list, one per line (a loop in the template took a second per edit at N = 2,000)."""
+        # The cards are Markup already: joined as plain strings, they are not looked at again.
+        return Markup("    " + "\n    ".join([self._centre_card(item, lang) for item in items]))
 
     def _write_pages(self, writer) -> None:
         self._install_cards()
@@ -233,12 +244,17 @@ class KarriereGenerator(Generator):
             prints = fingerprint.Fingerprints()
             common = fingerprint.salt(Path(self.settings["PATH"]).parent)
             pages = {item.url: f"{common}:{item.template}:{prints.digest(item.page).hex()}" for item in self.rendered}
-        with timing.phase("render: unchanged pages"):
-            todo = self._reuse(reuse.site, reuse.previous(reuse.PAGES).get("pages", {}), pages)
+        # Pages with the fingerprint the served site was rendered with are kept there (the preview
+        # server updates that site in place); the others are rendered.
+        before = reuse.previous(reuse.PAGES).get("pages", {}) if reuse.in_place() else {}
+        kept = [item for item in self.rendered if before.get(item.url) == pages[item.url]]
+        todo = [item for item in self.rendered if before.get(item.url) != pages[item.url]]
+        if self._folders is None:
+            make_folders(Path(self.output_path), self._all_files(todo))
         with timing.phase("render: centre cards"):
             self._prepare_cards(reuse, prints, common)
         parallel.each(todo, write)
-        reuse.record(reuse.PAGES, {"rendered": len(todo), "pages": pages})
+        reuse.record(reuse.PAGES, {"rendered": len(todo), "pages": pages, "kept": self._all_files(kept)})
 
     @staticmethod
     def _files(item) -> list[str]:
@@ -247,22 +263,6 @@ class KarriereGenerator(Generator):
         if isinstance(item.page, ReportPage):
             files.append(item.page.csv_url)
         return files
-
-    def _reuse(self, site: Path, before: dict[str, str], pages: dict[str, str]) -> list:
-        """Link the pages whose fingerprint is the one the published site was rendered with from that
-        site (hard links: the same bytes, nothing copied); return the pages left to render."""
-        out = Path(self.output_path)
-        same = [item for item in self.rendered if before.get(item.url) == pages[item.url]]
-        reused = set()
-        for item in same:
-            try:
-                for name in self._files(item):
-                    os.link(site / name, out / name)
-                reused.add(item.url)
-            except OSError:  # not there (or another file system): render it
-                for name in self._files(item):
-                    (out / name).unlink(missing_ok=True)
-        return [item for item in self.rendered if item.url not in reused]
 
     def _prepare_cards(self, reuse: Reuse, prints: fingerprint.Fingerprints, common: str) -> None:
         """Every centre card, before the workers fork: from the last render when the card's item is

@@ -172,3 +172,26 @@ def test_a_failure_while_pagefind_indexes_stops_pagefind(valid_data: Path, tmp_p
         search.index(site, tmp_path / "bundle", meanwhile=broken)
     time.sleep(3)  # a Pagefind left running would have written its index by now (it needs under a second)
     assert not (tmp_path / "bundle" / "pagefind-entry.json").exists()
+
+
+def test_compiled_templates_are_shared_between_environments_and_follow_a_changed_template(monkeypatch) -> None:
+    from jinja2 import DictLoader, Environment
+
+    compiled: list[str] = []
+    original = Environment.compile
+
+    def counting(self, source, name=None, filename=None, raw=False, defer_init=False):
+        compiled.append(name)
+        return original(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(Environment, "compile", counting)
+    cache = pipeline.CompiledTemplates()
+    sources = {"page.html": "<p>{{ text }}</p>"}
+    first, second = (Environment(loader=DictLoader(sources), bytecode_cache=cache) for _ in range(2))
+    assert first.get_template("page.html").render(text="a") == "<p>a</p>"
+    assert second.get_template("page.html").render(text="a") == "<p>a</p>"
+    assert compiled == ["page.html"]  # the second environment took the first one's code
+    sources["page.html"] = "<div>{{ text }}</div>"
+    third = Environment(loader=DictLoader(sources), bytecode_cache=cache)
+    assert third.get_template("page.html").render(text="a") == "<div>a</div>"
+    assert compiled == ["page.html", "page.html"]

@@ -99,8 +99,9 @@ def test_hsds_ids_are_uuid5(parts: tuple[str, ...]) -> None:
     assert hsds.uid(*parts) == str(uuid.uuid5(hsds.NAMESPACE, ":".join(parts)))
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+def _tree(folder: Path) -> dict[str, bytes | None]:
+    """Every file with its bytes, and every folder (None): an empty folder left behind counts too."""
+    return {str(p.relative_to(folder)): p.read_bytes() if p.is_file() else None for p in sorted(folder.rglob("*"))}
 
 
 NEW = b"Nytt syntetisk karrieresenter"
@@ -155,11 +156,13 @@ def test_preview_rebuild_after_edits_equals_a_full_build(synthetic: Path, tmp_pa
     assert "Omdøpt karrieresenter" in (served / "sentre" / "index.html").read_text(encoding="utf-8")
     assert NEW in (served / "data" / "hsds" / "json" / "services.json").read_bytes()
     assert any(NEW in fragment for fragment in _fragments(served))
-    # And removed again: forgotten by the cache, gone from the site, the search index and the export.
+    # And removed again: forgotten by the cache, gone from the site (its folder too; the site is
+    # updated in place), the search index and the export.
     added.unlink()
     assert preview.build() == []
     assert added not in preview.cache
     assert not (served / "senter" / "syntetisk-9999").exists()
+    assert (served / "senter").is_dir()
     preview.wait()
     assert NEW not in (served / "data" / "hsds" / "json" / "services.json").read_bytes()
     assert not any(NEW in fragment for fragment in _fragments(served))
