@@ -104,6 +104,7 @@ def periods(rows: dict[str, list[Row]]) -> list[Problem]:
 def future(rows: dict[str, list[Row]], today: dt.date) -> list[Problem]:
     """Figures and checks cannot describe a time that has not come yet."""
     problems = []
+    iso = today.isoformat()
     for table, table_rows in rows.items():
         for row in table_rows:
             year = _int(row.values.get("year"))
@@ -119,7 +120,7 @@ def future(rows: dict[str, list[Row]], today: dt.date) -> list[Problem]:
                 )
             for name in ("as_of", "last_checked"):
                 value = row.values.get(name) or ""
-                if _is_date(value) and value > today.isoformat()[: len(value)]:
+                if value > iso[: len(value)] and _is_date(value):  # the cheap test first
                     problems.append(
                         _problem(
                             row,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import hashlib
 import io
 import json
 import logging
@@ -62,9 +63,9 @@ def vocabularies_of(rows: dict[str, list[Row]]) -> dict[str, list[str]]:
 def csv_bytes(table: Table, rows: list[Row]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(table.field_names)
-    for row in rows:
-        writer.writerow([row.values.get(name, "") for name in table.field_names])
+    names = table.field_names
+    writer.writerow(names)
+    writer.writerows([row.values.get(name, "") for name in names] for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 
@@ -101,42 +102,89 @@ def write(folder: Path, rows: dict[str, list[Row]], sources: list[dict[str, str]
     return Built(folder, desc, rows)
 
 
-def validate(built: Built, skip: set[tuple[str, str]] = frozenset()) -> list[Problem]:
+def resource_keys(built: Built) -> dict[str, str]:
+    """Per resource, a digest of all that its validation depends on: its descriptor (the schema with
+    the vocabularies' ids), its CSV file, and the values of the fields its foreign keys point at."""
+    keys = {}
+    for resource in built.descriptor["resources"]:
+        digest = hashlib.blake2b(digest_size=16)
+        digest.update(json.dumps(resource, sort_keys=True, ensure_ascii=False).encode())
+        digest.update((built.folder / resource["path"]).read_bytes())
+        for key in resource["schema"].get("foreignKeys", []):
+            target = key["reference"]["resource"] or resource["name"]
+            fields = key["reference"]["fields"]
+            fields = [fields] if isinstance(fields, str) else fields
+            values = sorted({tuple(str(row.values.get(f, "")) for f in fields) for row in built.rows.get(target, [])})
+            digest.update(json.dumps([target, fields, values], ensure_ascii=False).encode())
+        keys[resource["name"]] = digest.hexdigest()
+    return keys
+
+
+def _errors(built: Built, names: list[str] | None) -> list[tuple[str, list[Any]]]:
+    """Frictionless's errors in each resource of the package, or in the resources *names*."""
+    with system.use_context(trusted=False):
+        package = Package(str(built.folder / "datapackage.json"))
+        if names is None:
+            report = package.validate()
+            if report.errors:  # the descriptor itself: the writer is wrong, a bug, not bad data
+                raise RuntimeError(f"datapackage.json: {report.errors[0].message}")
+            tasks = report.tasks
+        else:
+            package.to_descriptor(validate=True)
+            tasks = [task for name in names for task in package.get_resource(name).validate().tasks]
+    return [(task.name, task.errors) for task in tasks]
+
+
+def validate(built: Built, skip: set[tuple[str, str]] = frozenset(), known: set[str] | None = None) -> list[Problem]:
     """Validate the written package with Frictionless; map every error to its place in the YAML.
 
     Foreign-key errors that point at a record in *skip* (a file that could not be read, already
     reported) are left out.
+
+    With *known* (the preview server keeps it between builds: the :func:`resource_keys` of the
+    resources it has found valid), only the resources whose key is not in it are validated; if they
+    have errors, every resource is, so that a preview reports what a full build reports.
     """
-    with system.use_context(trusted=False):
-        package = Package(str(built.folder / "datapackage.json"))
-        report = package.validate()
+    keys = resource_keys(built) if known is not None else {}
+    names = None if known is None else [name for name, key in keys.items() if key not in known]
+    found = _errors(built, names)
+    if names is not None and any(errors for _, errors in found):
+        names, found = None, _errors(built, None)
+    if known is not None and not any(errors for _, errors in found):
+        known.clear()
+        known.update(keys.values())
     problems: list[Problem] = []
-    for task in report.tasks:
-        table = next(t for t in TABLES if t.name == task.name)
-        rows = built.rows.get(table.name, [])
-        cell_errors: set[tuple[int, str]] = set()
-        for error in task.errors:
-            number = getattr(error, "row_number", None)
-            if not number or not 2 <= number < len(rows) + 2:
-                # Header or package-level errors would mean the writer is wrong: a bug, not bad data.
-                raise RuntimeError(f"{task.name}: {error.message}")
-            row = rows[number - 2]
-            if error.type in ("type-error", "constraint-error"):
-                cell_errors.add((number, error.field_name))
-                if error.field_name in row.reported:
-                    continue
-                problems.append(_cell_problem(table, row, error, vocabularies_of(built.rows)))
-            elif error.type == "foreign-key":
-                fields = list(error.field_names)
-                if any((number, f) in cell_errors for f in fields):
-                    continue
-                if len(fields) == 1 and (error.reference_name, error.field_cells[0]) in skip:
-                    continue
-                problems.append(_foreign_key_problem(table, row, error, built.rows))
-            elif error.type == "primary-key":
-                problems.append(_primary_key_problem(table, row, rows))
-            else:
-                raise RuntimeError(f"{task.name}: unexpected validation error {error.type}: {error.message}")
+    for name, errors in found:
+        problems += _problems(next(t for t in TABLES if t.name == name), built, errors, skip)
+    return problems
+
+
+def _problems(table: Table, built: Built, errors: list[Any], skip: set[tuple[str, str]]) -> list[Problem]:
+    rows = built.rows.get(table.name, [])
+    problems: list[Problem] = []
+    cell_errors: set[tuple[int, str]] = set()
+    for error in errors:
+        number = getattr(error, "row_number", None)
+        if not number or not 2 <= number < len(rows) + 2:
+            # Header or package-level errors would mean the writer is wrong: a bug, not bad data.
+            raise RuntimeError(f"{table.name}: {error.message}")
+        row = rows[number - 2]
+        if error.type in ("type-error", "constraint-error"):
+            cell_errors.add((number, error.field_name))
+            if error.field_name in row.reported:
+                continue
+            problems.append(_cell_problem(table, row, error, vocabularies_of(built.rows)))
+        elif error.type == "foreign-key":
+            fields = list(error.field_names)
+            if any((number, f) in cell_errors for f in fields):
+                continue
+            if len(fields) == 1 and (error.reference_name, error.field_cells[0]) in skip:
+                continue
+            problems.append(_foreign_key_problem(table, row, error, built.rows))
+        elif error.type == "primary-key":
+            problems.append(_primary_key_problem(table, row, rows))
+        else:
+            raise RuntimeError(f"{table.name}: unexpected validation error {error.type}: {error.message}")
     return problems
 
 

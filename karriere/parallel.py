@@ -2,7 +2,8 @@
 
 :func:`each` writes pages: the pages are independent, so each worker writes its share of them.
 Workers are forked after every page's context is ready, so they share it without copying or
-pickling; each writes its own files. The output does not depend on the number of workers (a test
+pickling; each writes its own files, and sends back what writing them returned. The output does not
+depend on the number of workers (a test
 builds with one and with several and compares the bytes).
 
 :class:`Beside` runs one piece of work in a forked child while this process does another: the build
@@ -30,7 +31,7 @@ log = logging.getLogger(__name__)
 #: Below this many pages forking costs more than it saves.
 MIN_PAGES_PER_WORKER = 200
 
-_job: tuple[Sequence[Any], Callable[[Any], None], int] | None = None
+_job: tuple[Sequence[Any], Callable[[Any], Any], int] | None = None
 
 
 class WorkerFailed(RuntimeError):
@@ -50,34 +51,50 @@ def workers(pages: int) -> int:
     return max(1, min(cores(), pages // MIN_PAGES_PER_WORKER, 8))
 
 
-def _share(index: int) -> None:
+def _share(index: int) -> list[Any]:
     assert _job is not None
-    items, write, count = _job
-    for item in items[index::count]:
-        write(item)
+    items, work, count = _job
+    return [work(item) for item in items[index::count]]
 
 
-def each(items: Sequence[Any], write: Callable[[Any], None]) -> None:
-    """Call *write* on every item, spread over the available cores when there are enough items."""
+def _send_share(index: int, sender) -> None:
+    sender.send(_share(index))
+
+
+def each(items: Sequence[Any], work: Callable[[Any], Any]) -> list[Any]:
+    """Call *work* on every item, spread over the available cores when there are enough items;
+    return what it returned, in the order of *items*."""
     global _job
     count = workers(len(items))
     if count == 1 or not forking():
-        for item in items:
-            write(item)
-        return
-    _job = (items, write, count)
+        return [work(item) for item in items]
+    _job = (items, work, count)
     context = multiprocessing.get_context("fork")
+    shares: list[list[Any]] = [[] for _ in range(count)]
     try:
-        children = [context.Process(target=_share, args=(index,)) for index in range(1, count)]
+        pipes = [context.Pipe(duplex=False) for _ in range(1, count)]
+        children = [
+            context.Process(target=_send_share, args=(index, sender))
+            for index, (_, sender) in enumerate(pipes, start=1)
+        ]
         for child in children:
             child.start()
-        _share(0)
+        for _, sender in pipes:
+            sender.close()
+        shares[0] = _share(0)
+        for index, (receiver, _) in enumerate(pipes, start=1):
+            with contextlib.suppress(EOFError):  # a worker that failed sends nothing
+                shares[index] = receiver.recv()
         for child in children:
             child.join()
     finally:
         _job = None
     if any(child.exitcode != 0 for child in children):
         raise WorkerFailed("a page-writing worker failed; see the error above")
+    out: list[Any] = [None] * len(items)
+    for index, share in enumerate(shares):
+        out[index::count] = share
+    return out
 
 
 class Beside:

@@ -145,13 +145,15 @@ def build(
     wait: bool = True,
     deferred: bool = False,
     reuse: Reuse | None = None,
+    valid: set[str] | None = None,
 ) -> list[Problem]:
     """Build the site into *output*. On any problem the old *output* is left exactly as it was.
 
     *cache*, *wait* and *deferred* are for the preview server's rebuilds (see :func:`load`,
     :func:`publish` and :class:`Preview`): with *deferred*, the search index and the HSDS export are
     not made; the previous ones are carried over until :func:`finish` replaces them. With *reuse*,
-    pages whose context did not change are taken from the published site instead of rendered.
+    pages whose context did not change are taken from the published site instead of rendered. With
+    *valid*, resources found valid before are not validated again (:func:`karriere.package.validate`).
     """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -169,7 +171,7 @@ def build(
         rendering = None if problems else parallel.Beside(lambda: render(built, staging, reuse))
         try:
             with timing.phase("validate"):
-                problems += validate(built, skip=unreadable_ids(loaded))
+                problems += validate(built, skip=unreadable_ids(loaded), known=valid)
             if problems:
                 return sort_problems(problems)
             with timing.phase("waiting for the pages"):
@@ -337,10 +339,11 @@ def finish(output: Path) -> None:
 
 
 class Preview:
-    """The preview server's builds. Files that did not change are not read again, and pages whose
-    context did not change are not rendered again (:mod:`karriere.fingerprint`); the pages are
-    published as soon as they are written, and the search index and HSDS export (slow at national
-    scale, and seldom what a coordinator previews) follow in the background. A build waits for the
+    """The preview server's builds. Files that did not change are not read again, resources that did
+    not change are not validated again, and pages whose context did not change are not rendered
+    again (:mod:`karriere.fingerprint`); the served site is updated in place with the pages that
+    did. The pages are published as soon as they are written, and the search index and HSDS export
+    (slow at national scale, and seldom what a coordinator previews) follow in the background. A build waits for the
     previous one's background work, so they never overlap.
     """
 
@@ -354,6 +357,8 @@ class Preview:
 
         self._state = tempfile.TemporaryDirectory(prefix="karriere-preview-")  # removed with this object
         self.reuse = Reuse(output.resolve(), Path(self._state.name))
+        #: Digests of the resources found valid (:func:`karriere.package.resource_keys`).
+        self.valid: set[str] = set()
         #: How many pages the last build rendered (the others were taken from the build before), of all.
         self.rendered: int | None = None
         self.pages: int | None = None
@@ -363,7 +368,14 @@ class Preview:
         self.reuse.discard()
         try:
             problems = build(
-                self.data_dir, self.output, self.today, self.cache, wait=False, deferred=True, reuse=self.reuse
+                self.data_dir,
+                self.output,
+                self.today,
+                self.cache,
+                wait=False,
+                deferred=True,
+                reuse=self.reuse,
+                valid=self.valid,
             )
         except BaseException:
             self.reuse.forget()  # the published site may be neither build: start afresh

@@ -240,21 +240,32 @@ class KarriereGenerator(Generator):
         if reuse is None:
             parallel.each(self.rendered, write)
             return
-        with timing.phase("render: fingerprints"):
+        with timing.phase("render: centre cards"):
             prints = fingerprint.Fingerprints()
             common = fingerprint.salt(Path(self.settings["PATH"]).parent)
-            pages = {item.url: f"{common}:{item.template}:{prints.digest(item.page).hex()}" for item in self.rendered}
-        # Pages with the fingerprint the served site was rendered with are kept there (the preview
+            # Digests every centre and list item once, before the workers fork: they share the digests.
+            self._prepare_cards(reuse, prints, common)
+        # A page with the fingerprint the served site was rendered with is kept there (the preview
         # server updates that site in place); the others are rendered.
         before = reuse.previous(reuse.PAGES).get("pages", {}) if reuse.in_place() else {}
-        kept = [item for item in self.rendered if before.get(item.url) == pages[item.url]]
-        todo = [item for item in self.rendered if before.get(item.url) != pages[item.url]]
-        if self._folders is None:
-            make_folders(Path(self.output_path), self._all_files(todo))
-        with timing.phase("render: centre cards"):
-            self._prepare_cards(reuse, prints, common)
-        parallel.each(todo, write)
-        reuse.record(reuse.PAGES, {"rendered": len(todo), "pages": pages, "kept": self._all_files(kept)})
+        out = Path(self.output_path)
+
+        def page(item) -> tuple[str, bool]:
+            mark = f"{common}:{item.template}:{prints.digest(item.page).hex()}"
+            if before.get(item.url) == mark:
+                return mark, True
+            if self._folders is None:
+                make_folders(out, self._files(item))
+            write(item)
+            return mark, False
+
+        done = parallel.each(self.rendered, page)
+        pages = {item.url: mark for item, (mark, _) in zip(self.rendered, done, strict=True)}
+        kept = [item for item, (_, same) in zip(self.rendered, done, strict=True) if same]
+        reuse.record(
+            reuse.PAGES,
+            {"rendered": len(self.rendered) - len(kept), "pages": pages, "kept": self._all_files(kept)},
+        )
 
     @staticmethod
     def _files(item) -> list[str]:

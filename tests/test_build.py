@@ -195,3 +195,36 @@ def test_compiled_templates_are_shared_between_environments_and_follow_a_changed
     third = Environment(loader=DictLoader(sources), bytecode_cache=cache)
     assert third.get_template("page.html").render(text="a") == "<div>a</div>"
     assert compiled == ["page.html", "page.html"]
+
+
+def test_a_preview_validates_again_only_what_changed_and_finds_what_a_change_breaks(tmp_path, monkeypatch) -> None:
+    from frictionless import Resource
+
+    from karriere import package
+
+    loaded = pipeline.load(ROOT / "data")
+    known: set[str] = set()
+    assert package.validate(pipeline.make_package(loaded, tmp_path / "first"), known=known) == []
+    validated: list[str] = []
+    original = Resource.validate
+
+    def counting(self, *args, **kwargs):
+        validated.append(self.name)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Resource, "validate", counting)
+    # Nothing changed: nothing is validated again.
+    assert package.validate(pipeline.make_package(loaded, tmp_path / "same"), known=known) == []
+    assert validated == []
+    # One centre's description changed: only the centres are validated again (no id changed).
+    loaded.rows["centres"][0].values["description_nb"] = "Ny beskrivelse."
+    assert package.validate(pipeline.make_package(loaded, tmp_path / "edited"), known=known) == []
+    assert validated == ["centres"]
+    # A county removed: its own table changed, but so did the ids the centres point at; the centres
+    # of that county are reported, exactly as a full validation reports them.
+    county = loaded.rows["centres"][0].values["county"]
+    loaded.rows["counties"] = [row for row in loaded.rows["counties"] if row.values["id"] != county]
+    built = pipeline.make_package(loaded, tmp_path / "broken")
+    problems = package.validate(built, known=known)
+    assert problems == package.validate(built)
+    assert any(p.code == "foreign-key" and p.field == "county" for p in problems)

@@ -74,3 +74,28 @@ def test_with_one_job_the_work_runs_in_process_only_when_collected(tmp_path: Pat
     assert ran == []
     collected.collect()
     assert ran == ["collected"]
+
+
+def test_each_returns_what_every_worker_returned_in_the_order_of_the_items(monkeypatch) -> None:
+    import os
+
+    monkeypatch.setenv("KARRIERE_JOBS", "3")
+    items = list(range(1000))
+    results = parallel.each(items, lambda item: (item * item, os.getpid()))
+    assert [square for square, _ in results] == [item * item for item in items]
+    assert len({pid for _, pid in results}) == 3  # shared out over three processes, this one among them
+
+
+def test_each_fails_loudly_when_a_worker_fails(monkeypatch) -> None:
+    import os
+
+    monkeypatch.setenv("KARRIERE_JOBS", "2")
+    parent = os.getpid()
+
+    def work(item: int) -> int:
+        if os.getpid() != parent and item == 501:
+            raise ValueError("a template bug")
+        return item
+
+    with pytest.raises(parallel.WorkerFailed):
+        parallel.each(list(range(1000)), work)
