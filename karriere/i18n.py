@@ -12,8 +12,9 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import NumberPattern, parse_pattern
 
 LANGS = ("nb", "nn", "en")
 DEFAULT_LANG = "nb"
@@ -24,7 +25,8 @@ LABELS_FILE = Path(__file__).resolve().parent.parent / "theme" / "labels.yaml"
 @cache
 def labels() -> dict[str, dict[str, str]]:
     """{lang: {key: text}} for the three languages."""
-    raw = yaml.safe_load(LABELS_FILE.read_text(encoding="utf-8"))
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ten times faster, the same result
+    raw = yaml.load(LABELS_FILE.read_text(encoding="utf-8"), Loader=loader)
     return {lang: {key: value[lang] for key, value in raw.items()} for lang in LANGS}
 
 
@@ -34,11 +36,17 @@ def number(value: Decimal | int | float | None, lang: str, decimals: int = 0) ->
     return _number(value, lang, decimals)
 
 
+@cache
+def _format(lang: str, decimals: int) -> tuple[Locale, NumberPattern]:
+    """Babel's locale and number pattern, parsed once (what format_decimal parses on every call)."""
+    return Locale.parse(LOCALES[lang]), parse_pattern("#,##0" + ("." + "0" * decimals if decimals else ""))
+
+
 @lru_cache(maxsize=65536)
 def _number(value: Decimal | int | float, lang: str, decimals: int) -> str:
     # Babel's formatting is exact but slow; report pages repeat the same few numbers many times.
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(value, format=pattern, locale=LOCALES[lang])
+    locale, pattern = _format(lang, decimals)
+    return pattern.apply(value, locale, decimal_quantization=True, group_separator=True, numbering_system="latn")
 
 
 def fte(value: Decimal | None, lang: str) -> str:

@@ -155,12 +155,18 @@ def fold(text: str) -> str:
 
 
 def serving(data: Data) -> list[Serving]:
-    active = [c for c in data.centres.values() if c.status == "active"]
+    # The active centres of each county, by name; records are compared by identity (one object each).
+    active: dict[str, list[Centre]] = {}
+    for centre in data.centres.values():
+        if centre.status == "active":
+            active.setdefault(centre.county.id, []).append(centre)
+    for centres in active.values():
+        centres.sort(key=lambda c: c.name)
     out = []
     for municipality in sorted(data.municipalities.values(), key=lambda m: m.number):
         county = data.counties[municipality.county]
-        in_county = sorted((c for c in active if c.county is county), key=lambda c: c.name)
-        by_area = [c for c in in_county if municipality in c.service_area]
+        in_county = active.get(county.id, [])
+        by_area = [c for c in in_county if any(m is municipality for m in c.service_area)]
         located = [
             c
             for c in in_county
@@ -172,7 +178,8 @@ def serving(data: Data) -> list[Serving]:
             local, basis = located, "located"
         else:
             local, basis = [], "county"
-        others = [c for c in in_county if c not in local]
+        chosen = {id(c) for c in local}
+        others = [c for c in in_county if id(c) not in chosen]
         out.append(Serving(municipality, county, local, basis, others))
     return out
 
