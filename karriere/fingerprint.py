@@ -3,7 +3,7 @@
 A page's bytes depend on its context (a typed view, :mod:`karriere.views`) and on what is the same
 for every page: templates, labels, settings, the build date and this code. The fingerprint of a page
 is a digest of its pickled context; the :func:`salt` is a digest of all the rest. A page whose
-fingerprint and salt are the ones the last build wrote can be taken from the last build unchanged.
+fingerprint and salt are the ones the last build wrote is kept from the last build unchanged.
 
 Records shared by many pages (a centre is on a few dozen lists; a county's report figures are on its
 report pages and the national ones) are digested once per build and stand in the pages' pickles as

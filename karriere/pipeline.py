@@ -152,7 +152,7 @@ def build(
     *cache*, *wait* and *deferred* are for the preview server's rebuilds (see :func:`load`,
     :func:`publish` and :class:`Preview`): with *deferred*, the search index and the HSDS export are
     not made; the previous ones are carried over until :func:`finish` replaces them. With *reuse*,
-    pages whose context did not change are taken from the published site instead of rendered. With
+    pages whose context did not change are kept in the published site, which is updated in place. With
     *valid*, resources found valid before are not validated again (:func:`karriere.package.validate`).
     """
     output = output.resolve()
@@ -359,7 +359,7 @@ class Preview:
         self.reuse = Reuse(output.resolve(), Path(self._state.name))
         #: Digests of the resources found valid (:func:`karriere.package.resource_keys`).
         self.valid: set[str] = set()
-        #: How many pages the last build rendered (the others were taken from the build before), of all.
+        #: How many pages the last build rendered (the others were kept from the build before), of all.
         self.rendered: int | None = None
         self.pages: int | None = None
 
