@@ -142,7 +142,8 @@ def report_csv(page: ReportPage) -> bytes:
 
 
 def make_folders(root: Path, files: list[str]) -> None:
-    """The folders of *files* under *root*, each made once."""
+    """The folders of *files* under *root* (made too, if need be), each made once."""
+    root.mkdir(parents=True, exist_ok=True)
     folders: set[str] = set()
     for name in files:
         folder = os.path.dirname(name)

@@ -324,3 +324,12 @@ def test_the_coordinators_guide_is_linked_and_published(site: Path) -> None:
         assert guide.find("a", href="../feltreferanse/")
         if prefix:
             assert guide.select_one('article div[lang="nb"]'), "the bokmål guide is marked as such"
+
+
+def test_page_folders_are_made_under_a_site_folder_that_does_not_exist_yet(tmp_path: Path) -> None:
+    from karriere.site import make_folders
+
+    root = tmp_path / "not-yet" / "site"
+    make_folders(root, ["senter/gol/index.html", "senter/nes/index.html", "index.html", "en/senter/gol/index.html"])
+    made = sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_dir())
+    assert made == ["en", "en/senter", "en/senter/gol", "senter", "senter/gol", "senter/nes"]
