@@ -110,17 +110,24 @@ class Reuse:
     def _file(self, name: str, new: bool = False) -> Path:
         return self.state / f"{name}{'.new' if new else ''}.json"
 
-    def previous(self, name: str) -> dict[str, Any]:
-        path = self._file(name)
-        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-
-    def recorded(self, name: str) -> dict[str, Any]:
-        """What the render in progress recorded."""
-        path = self._file(name, new=True)
+    def previous(self, name: str, new: bool = False) -> dict[str, Any]:
+        """What the build that published the site recorded (with *new*: the build in progress)."""
+        path = self._file(name, new)
         return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
     def record(self, name: str, value: dict[str, Any]) -> None:
         self._file(name, new=True).write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
+
+    def kept(self) -> set[str]:
+        """The files the render in progress kept in the published site (it did not render them)."""
+        return set(self.previous(self.PAGES, new=True).get("kept", []))
+
+    def files(self) -> set[str]:
+        """The published site's files (without the search index and HSDS export)."""
+        return set(self.previous(self.FILES).get("files", []))
+
+    def record_files(self, files: set[str]) -> None:
+        self.record(self.FILES, {"files": sorted(files)})
 
     def in_place(self) -> bool:
         """Whether the published site is one whose pages this object knows: then a build updates it in

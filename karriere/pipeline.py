@@ -179,11 +179,10 @@ def build(
         finally:
             if rendering:
                 rendering.cancel()
-        kept = set(reuse.recorded(reuse.PAGES).get("kept", [])) if reuse is not None else set()
+        kept = reuse.kept() if reuse is not None else set()
         if kept:  # the pages that did not change are in the served site already
             with timing.phase("publish"):
-                files = update(staging, output, kept, set(reuse.previous(reuse.FILES)["files"]))
-            reuse.record(reuse.FILES, {"files": sorted(files)})
+                reuse.record_files(update(staging, output, kept, reuse.files()))
             return []
         if deferred:
             carry_over(output, staging)
@@ -191,7 +190,7 @@ def build(
             with timing.phase("search index and HSDS"):
                 exports(staging, staging / "pagefind", staging / HSDS)
         if reuse is not None:
-            reuse.record(reuse.FILES, {"files": sorted(site_files(staging))})
+            reuse.record_files(site_files(staging))
         with timing.phase("publish"):
             publish(staging, output, wait)
         return []
@@ -343,8 +342,8 @@ class Preview:
     not change are not validated again, and pages whose context did not change are not rendered
     again (:mod:`karriere.fingerprint`); the served site is updated in place with the pages that
     did. The pages are published as soon as they are written, and the search index and HSDS export
-    (slow at national scale, and seldom what a coordinator previews) follow in the background. A build waits for the
-    previous one's background work, so they never overlap.
+    (slow at national scale, and seldom what a coordinator previews) follow in the background. A
+    build waits for the previous one's background work, so they never overlap.
     """
 
     def __init__(self, data_dir: Path, output: Path, today: dt.date | None = None):

@@ -280,14 +280,13 @@ class KarriereGenerator(Generator):
         """Every centre card, before the workers fork: from the last render when the card's item is
         unchanged, else rendered. A centre's edit then renders its own cards, not every card on the
         lists it is on."""
-        before = reuse.previous(reuse.CARDS)
-        if before.get("salt") != common:
-            before = {}
+        recorded = reuse.previous(reuse.CARDS)
+        before = recorded.get("cards", {}) if recorded.get("salt") == common else {}
         known: dict[str, str] = {}
         for (lang, centre_id), item in sorted(self.views.centre_items().items()):
             key = f"{lang}:{prints.digest(item).hex()}"
-            if key in before.get("cards", {}):
-                self.cards[(lang, centre_id)] = Markup(before["cards"][key])
+            if key in before:
+                self.cards[(lang, centre_id)] = Markup(before[key])
             known[key] = str(self._centre_card(item, lang))
         reuse.record(reuse.CARDS, {"salt": common, "cards": known})
 
