@@ -10,7 +10,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from karriere.model import Centre, Data, Funding, Report, Term
+from karriere.model import CentreRef, Data, Funding, Report, Term
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class Contributor:
 
 @dataclass(frozen=True)
 class CentreStaff:
-    centre: Centre | None
+    centre: CentreRef | None
     by_employer: list[Amount]
     total_fte: Decimal
 
@@ -111,7 +111,7 @@ def report_figures(report: Report) -> ReportFigures:
     fte_items = [(s.employer, s.fte) for s in report.staff if s.fte is not None]
     fte_lines, fte_sum = _breakdown(fte_items)
     by_centre: OrderedDict[str | None, list[tuple[Term, Decimal]]] = OrderedDict()
-    centre_of: dict[str | None, Centre | None] = {}
+    centre_of: dict[str | None, CentreRef | None] = {}
     for s in report.staff:
         if s.fte is not None:
             key = s.centre.id if s.centre else None

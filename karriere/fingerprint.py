@@ -2,12 +2,14 @@
 
 A page's bytes depend on its context (a typed view, :mod:`karriere.views`) and on what is the same
 for every page: templates, labels, settings, the build date and this code. The fingerprint of a page
-is a digest of its pickled context; the :func:`salt` is a digest of all the rest. A page whose
-fingerprint and salt are the ones the last build wrote is kept from the last build unchanged.
+is a digest of its pickled context, or for a planned page (a centre's, a report's) of the inputs its
+context is made from (:class:`karriere.views.Rendered`), so that its context is not even made unless
+it changed; the :func:`salt` is a digest of all the rest. A page whose fingerprint and salt are the
+ones the last build wrote is kept from the last build unchanged.
 
-Records shared by many pages (a centre is on a few dozen lists; a county's report figures are on its
-report pages and the national ones) are digested once per build and stand in the pages' pickles as
-that digest, so fingerprinting every page costs a fraction of rendering it.
+Records and terms shared by many pages (a centre is on a few dozen lists; a county's report figures
+are on its report pages and the national ones) are digested once per build and stand in the pages'
+pickles as that digest, so fingerprinting every page costs a fraction of rendering it.
 """
 
 from __future__ import annotations
@@ -23,11 +25,13 @@ from typing import Any
 
 from karriere.figures import NationalFigures, ReportFigures
 from karriere.freshness import build_date
-from karriere.model import Centre, County, Report
+from karriere.model import Centre, County, Report, Term
 from karriere.views import CentreListItem
 
-#: Types whose objects are shared between pages: digested once each.
-SHARED = frozenset({Centre, County, Report, ReportFigures, NationalFigures, CentreListItem})
+#: Types whose objects are shared between pages: digested once each (and each object digested
+#: whole, everything it refers to included: a page that shows a centre's name but not its
+#: description shows a projection, such as :class:`CentreListItem`, not the centre).
+SHARED = frozenset({Centre, County, Report, ReportFigures, NationalFigures, CentreListItem, Term})
 
 DIGEST_SIZE = 16
 

@@ -123,9 +123,18 @@ class Funding:
 
 
 @dataclass(frozen=True)
+class CentreRef:
+    """A centre as a report names it: which centre, not all its record says (so that a report is the
+    same whatever else is edited in the centre's file)."""
+
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Staff:
     employer: Term
-    centre: Centre | None
+    centre: CentreRef | None
     persons: int | None
     fte: Decimal | None
     note: str | None
@@ -335,7 +344,7 @@ def load(datapackage: Path) -> Data:
         reports[(r["county"], r["year"])].staff.append(
             Staff(
                 vocabularies["employers"][r["employer"]],
-                centres.get(r["centre"]) if r["centre"] else None,
+                CentreRef(r["centre"], centres[r["centre"]].name) if r["centre"] in centres else None,
                 r["persons"],
                 r["fte"],
                 r["note"],

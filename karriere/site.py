@@ -209,7 +209,7 @@ class KarriereGenerator(Generator):
         self.env.globals["centre_cards"] = self._centre_cards
 
     def _centre_card(self, item, lang: str) -> Markup:
-        key = (lang, item.centre.id)
+        key = (lang, item.id)
         if key not in self.cards:
             self.cards[key] = self._card_macro(item, lang)
         return self.cards[key]
@@ -230,7 +230,7 @@ class KarriereGenerator(Generator):
                 self.get_template(item.template.removesuffix(".html")),
                 self.context,
                 page_view=item.page,
-                lang=item.page.meta.lang,
+                lang=item.lang,
             )
             if isinstance(item.page, ReportPage):
                 target = Path(self.output_path) / item.page.csv_url
@@ -241,40 +241,37 @@ class KarriereGenerator(Generator):
         if reuse is None:
             parallel.each(self.rendered, write)
             return
-        with timing.phase("render: centre cards"):
+        with timing.phase("render: fingerprints"), heap.growing():  # the digests live until the end
             prints = fingerprint.Fingerprints()
             common = fingerprint.salt(Path(self.settings["PATH"]).parent)
-            # Digests every centre and list item once, before the workers fork: they share the digests.
             self._prepare_cards(reuse, prints, common)
+            marks = {item.url: self._mark(item, prints, common) for item in self.rendered}
         # A page with the fingerprint the served site was rendered with is kept there (the preview
-        # server updates that site in place); the others are rendered.
+        # server updates that site in place); the others are rendered, on every core if there are many.
         before = reuse.previous(reuse.PAGES).get("pages", {}) if reuse.in_place() else {}
+        changed = [item for item in self.rendered if before.get(item.url) != marks[item.url]]
+        kept = [item for item in self.rendered if before.get(item.url) == marks[item.url]]
         out = Path(self.output_path)
 
-        def page(item) -> tuple[str, bool]:
-            mark = f"{common}:{item.template}:{prints.digest(item.page).hex()}"
-            if before.get(item.url) == mark:
-                return mark, True
+        def page(item) -> None:
             if self._folders is None:
                 make_folders(out, self._files(item))
             write(item)
-            return mark, False
 
-        done = parallel.each(self.rendered, page)
-        pages = {item.url: mark for item, (mark, _) in zip(self.rendered, done, strict=True)}
-        kept = [item for item, (_, same) in zip(self.rendered, done, strict=True) if same]
-        reuse.record(
-            reuse.PAGES,
-            {"rendered": len(self.rendered) - len(kept), "pages": pages, "kept": self._all_files(kept)},
-        )
+        parallel.each(changed, page)
+        reuse.record(reuse.PAGES, {"rendered": len(changed), "pages": marks, "kept": self._all_files(kept)})
+
+    @staticmethod
+    def _mark(item, prints: fingerprint.Fingerprints, common: str) -> str:
+        """The page's fingerprint. A planned page's inputs stand for its context (views.Rendered),
+        which is then not made unless the page is rendered."""
+        what, kind = (item.inputs, "inputs") if item.inputs else (item.page, "page")
+        return f"{common}:{item.template}:{kind}:{prints.digest(what).hex()}"
 
     @staticmethod
     def _files(item) -> list[str]:
         """What writing *item* writes, relative to the site."""
-        files = [urls.save_as(item.url)]
-        if isinstance(item.page, ReportPage):
-            files.append(item.page.csv_url)
-        return files
+        return [urls.save_as(item.url), *item.downloads]
 
     def _prepare_cards(self, reuse: Reuse, prints: fingerprint.Fingerprints, common: str) -> None:
         """Every centre card, before the workers fork: from the last render when the card's item is
@@ -302,7 +299,7 @@ class KarriereGenerator(Generator):
 
     def _page_alternates(self) -> list[dict[str, str]]:
         """Each page once, as {lang: url} for the languages it exists in."""
-        groups = [item.page.meta.alternates for item in self.rendered if item.template != "404.html"]
+        groups = [item.alternates for item in self.rendered if item.template != "404.html"]
         groups += [page.meta_view.alternates for page in self.context.get("pages", [])]
         unique: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
         for group in groups:

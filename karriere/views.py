@@ -6,8 +6,9 @@ grouping and no URL building (STYLE.md §4). Each page knows its URL in all thre
 
 from __future__ import annotations
 
+import datetime as dt
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -68,9 +69,18 @@ def crumbs(lang: str, *items: tuple[str, str]) -> list[tuple[str, str]]:
 
 @dataclass
 class CentreListItem:
-    centre: Centre
+    """A centre as the lists show it (the directory's cards, the county and municipality lists): only
+    what they show, so that an edit to anything else (a description, a phone number) leaves the lists
+    as they were, and the preview server does not render them again."""
+
+    id: str
+    name: str
     url: str
     status: Term
+    town: str | None
+    region: str | None
+    offerings: list[Term]
+    target_groups: list[Term]
 
 
 @dataclass
@@ -256,13 +266,50 @@ class SimplePage:
     meta: Meta
 
 
-@dataclass
 class Rendered:
-    """One page to write: its template, where it goes, and its context."""
+    """One page to write: its template, where it goes, and its context.
 
-    template: str
-    url: str
-    page: Any
+    Most pages' contexts are made at once (:meth:`made`). A page made from a few records, a centre's
+    or a report's, is *planned* instead: its context is made by a function of *inputs* when it is
+    first asked for, and the function reads the data through those inputs only (anything else it
+    reads is what every page shares: labels, settings, the build date, the code). The preview server
+    then knows from the inputs alone that such a page has not changed (:mod:`karriere.site`), and a
+    full build makes these contexts in the workers that write the pages. A test edits every kind of
+    record such a page shows and checks that no page's context changed while its inputs stayed the
+    same (``tests/test_fingerprint.py``).
+    """
+
+    __slots__ = ("_make", "_page", "alternates", "downloads", "inputs", "lang", "template", "url")
+
+    def __init__(
+        self,
+        template: str,
+        url: str,
+        lang: str,
+        alternates: dict[str, str],
+        make: Callable[..., Any],
+        inputs: tuple[Any, ...] = (),
+        downloads: tuple[str, ...] = (),
+    ):
+        self.template, self.url, self.lang, self.alternates = template, url, lang, alternates
+        #: The files written beside the page (a report's CSV), relative to the site.
+        self.downloads = downloads
+        self.inputs = inputs
+        self._make = make
+        self._page: Any = None
+
+    @classmethod
+    def made(cls, template: str, page: Any) -> Rendered:
+        """A page whose context is made already (it has no :attr:`inputs`: its context stands for them)."""
+        rendered = cls(template, page.meta.url, page.meta.lang, page.meta.alternates, lambda: page)
+        rendered._page = page
+        return rendered
+
+    @property
+    def page(self) -> Any:
+        if self._page is None:
+            self._page = self._make(*self.inputs)
+        return self._page
 
 
 class Views:
@@ -286,6 +333,9 @@ class Views:
             [c.last_checked for c in data.centres.values()] + [c.last_checked for c in data.counties.values()]
         )
         self.figures = {county: county_figures(data, county) for county in {c for (c, _) in data.reports}}
+        self.report_years: dict[str, list[int]] = {}
+        for county_id, year in sorted(data.reports):
+            self.report_years.setdefault(county_id, []).append(year)
         # Indexes built once, so that no page scans every centre (the build stays linear in centres).
         order = {"active": 0, "planned": 1, "closed": 2}
         ranked = sorted(data.centres.values(), key=lambda c: (order.get(c.status, 9), c.name))
@@ -300,6 +350,7 @@ class Views:
         self.servings = serving(data)
         self.today = build_date()
         self._items: dict[tuple[str, str], CentreListItem] = {}
+        self._listed: dict[tuple[str, str], list[CentreListItem]] = {}
 
     # ------------------------------------------------------------------ helpers
     def _centre_item(self, lang: str, centre: Centre) -> CentreListItem:
@@ -307,7 +358,14 @@ class Views:
         key = (lang, centre.id)
         if key not in self._items:
             self._items[key] = CentreListItem(
-                centre, urls.centre(lang, centre.id), self.data.term("statuses", centre.status)
+                centre.id,
+                centre.name,
+                urls.centre(lang, centre.id),
+                self.data.term("statuses", centre.status),
+                centre.values.get("town"),
+                centre.values.get("region"),
+                centre.offerings,
+                centre.target_groups,
             )
         return self._items[key]
 
@@ -315,15 +373,22 @@ class Views:
         """{(lang, centre id): item} of every centre on the pages built so far."""
         return dict(self._items)
 
-    def _centres_of(self, lang: str, county_id: str, keep=lambda c: True) -> list[CentreListItem]:
-        return [self._centre_item(lang, c) for c in self.centres_by_county.get(county_id, []) if keep(c)]
+    def _centres_of(self, lang: str, county_id: str) -> list[CentreListItem]:
+        """The county's centres, as listed (active first, then by name)."""
+        key = (lang, county_id)
+        if key not in self._listed:
+            self._listed[key] = [self._centre_item(lang, c) for c in self.centres_by_county.get(county_id, [])]
+        return self._listed[key]
 
-    def _groups(self, lang: str, keep=lambda c: True) -> list[CountyGroup]:
+    def _groups(self, lang: str, having: set[str] | None = None) -> list[CountyGroup]:
+        """The centres by county (only those whose ids are in *having*, if given)."""
         groups = []
         for county in sorted(self.data.counties.values(), key=lambda c: c.number):
-            items = self._centres_of(lang, county.id, keep)
+            items = self._centres_of(lang, county.id)
+            if having is not None:
+                items = [item for item in items if item.id in having]
             if items:
-                groups.append(CountyGroup(county, urls.county(lang, county.id), f"fylke-{county.id}", items))
+                groups.append(CountyGroup(county, urls.county(lang, county.id), f"fylke-{county.id}", list(items)))
         return groups
 
     def _links(self, path: str, title: str) -> Links:
@@ -342,9 +407,6 @@ class Views:
             (county, urls.county(lang, county.id), len(self.centres_by_county[county.id]))
             for county in sorted(self.data.counties.values(), key=lambda c: c.number)
         ]
-
-    def _is_stale(self, as_of: str) -> bool:
-        return int(as_of[:4]) < self.newest_check.year - STALE_AFTER_YEARS
 
     # ------------------------------------------------------------------ pages
     def pages(self) -> Iterator[Rendered]:
@@ -372,7 +434,7 @@ class Views:
             yield self.municipalities(lang)
             for county in self.data.counties.values():
                 yield self.municipality_county(lang, county)
-            yield Rendered("404.html", f"{urls.PREFIX[lang]}404.html", self._not_found(lang))
+            yield Rendered.made("404.html", self._not_found(lang))
 
     def doc(self, lang: str, slug: str) -> Rendered:
         from karriere.site import DOCS
@@ -383,7 +445,7 @@ class Views:
         meta = Meta(
             lang, url, title, title, alternates(urls.page, slug), crumbs(lang, (t["nav_about"], urls.page(lang, "om")))
         )
-        return Rendered("doc.html", url, DocPage(meta, self.docs[slug]))
+        return Rendered.made("doc.html", DocPage(meta, self.docs[slug]))
 
     def open_data(self, lang: str) -> Rendered:
         from karriere.schema import TABLES
@@ -399,7 +461,7 @@ class Views:
             urls.HSDS_TABULAR if self.hsds else None,
             self.newest_check.isoformat(),
         )
-        return Rendered("open_data.html", url, page)
+        return Rendered.made("open_data.html", page)
 
     def search(self, lang: str) -> Rendered:
         t = labels()[lang]
@@ -430,7 +492,7 @@ class Views:
             FilterGroup("channel", t["filter_channel"], used("channels", "channels")),
         ]
         page = SearchPage(meta, filters, urls.search_bundle(), urls.directory(lang), urls.municipalities(lang))
-        return Rendered("search.html", url, page)
+        return Rendered.made("search.html", page)
 
     def municipalities(self, lang: str) -> Rendered:
         t = labels()[lang]
@@ -441,7 +503,7 @@ class Views:
             (c, urls.municipalities(lang, c.id)) for c in sorted(self.data.counties.values(), key=lambda c: c.number)
         ]
         page = MunicipalityIndexPage(meta, urls.municipality_data(lang), counties, NATIONAL_SERVICE_URL)
-        return Rendered("municipalities.html", url, page)
+        return Rendered.made("municipalities.html", page)
 
     def municipality_county(self, lang: str, county: County) -> Rendered:
         t = labels()[lang]
@@ -466,7 +528,7 @@ class Views:
             if s.county is county
         ]
         page = MunicipalityCountyPage(meta, county, rows, urls.county(lang, county.id), NATIONAL_SERVICE_URL)
-        return Rendered("municipality_county.html", url, page)
+        return Rendered.made("municipality_county.html", page)
 
     def national_years(self) -> list[int]:
         return sorted({year for (_, year) in self.data.reports} | set(self.data.national))
@@ -482,12 +544,12 @@ class Views:
             urls.search(lang),
             urls.municipalities(lang),
         )
-        return Rendered("home.html", meta.url, page)
+        return Rendered.made("home.html", page)
 
     def directory(self, lang: str, term: Term | None = None, kind: str | None = None) -> Rendered:
         t = labels()[lang]
         if term is None:
-            url, alt, title, keep = urls.directory(lang), alternates(urls.directory), t["directory_title"], None
+            url, alt, title, having = urls.directory(lang), alternates(urls.directory), t["directory_title"], None
             bc = crumbs(lang)
         else:
             make = urls.by_offering if kind == "offering" else urls.by_target_group
@@ -496,9 +558,8 @@ class Views:
             title = f"{heading} {term.label[lang]}"
             attr = "offerings" if kind == "offering" else "target_groups"
             having = self.having.get((attr, term.id), set())
-            keep = lambda c, having=having: c.id in having  # noqa: E731
             bc = crumbs(lang, (t["directory_title"], urls.directory(lang)))
-        groups = self._groups(lang, keep) if keep else self._groups(lang)
+        groups = self._groups(lang, having)
         meta = Meta(lang, url, title, t["directory_intro"], alt, bc)
         page = DirectoryPage(
             meta,
@@ -509,7 +570,7 @@ class Views:
             kind,
             sum(len(g.centres) for g in groups),
         )
-        return Rendered("directory.html", url, page)
+        return Rendered.made("directory.html", page)
 
     def _facets(self, lang: str, vocabulary: str, attr: str, make) -> list[Facet]:
         facets = []
@@ -519,6 +580,17 @@ class Views:
         return facets
 
     def centre(self, lang: str, centre: Centre) -> Rendered:
+        return Rendered(
+            "centre.html",
+            urls.centre(lang, centre.id),
+            lang,
+            alternates(urls.centre, centre.id),
+            self._centre_page,
+            (lang, centre, self.data.term("statuses", centre.status), self.newest_check),
+        )
+
+    def _centre_page(self, lang: str, centre: Centre, status: Term, newest_check: dt.date) -> CentrePage:
+        """A centre's page: made from its inputs only (see :class:`Rendered`)."""
         t = labels()[lang]
         url = urls.centre(lang, centre.id)
         place = centre.town or centre.region or centre.county.name
@@ -539,27 +611,26 @@ class Views:
         )
         meta.jsonld = centre_jsonld(centre, self.settings.site_url + "/" + url)
         contact_fields = ("website", "email", "phone", "street_address", "opening_hours", "booking_url")
-        page = CentrePage(
+        return CentrePage(
             meta,
             centre,
             urls.county(lang, centre.county.id),
-            self.data.term("statuses", centre.status),
+            status,
             description,
-            self._is_stale(centre.as_of),
+            outdated(centre.as_of, newest_check),
             is_stale(centre.last_checked, self.today),
             STALE_MONTHS,
             any(centre.values.get(f) for f in contact_fields),
             self._links(f"data/centres/{centre.county.id}/{centre.id}.yaml", centre.name),
             NATIONAL_SERVICE_URL,
         )
-        return Rendered("centre.html", url, page)
 
     def counties(self, lang: str) -> Rendered:
         t = labels()[lang]
         meta = Meta(
             lang, urls.counties(lang), t["counties_title"], t["counties_intro"], alternates(urls.counties), crumbs(lang)
         )
-        return Rendered("counties.html", meta.url, CountiesPage(meta, self._counties_with_counts(lang)))
+        return Rendered.made("counties.html", CountiesPage(meta, self._counties_with_counts(lang)))
 
     def county(self, lang: str, county: County) -> Rendered:
         t = labels()[lang]
@@ -576,14 +647,33 @@ class Views:
         reports = [
             ReportLink(y, urls.report(lang, county.id, y)) for (c, y) in sorted(self.data.reports) if c == county.id
         ]
-        return Rendered("county.html", url, CountyPage(meta, county, self._centres_of(lang, county.id), reports))
+        return Rendered.made("county.html", CountyPage(meta, county, list(self._centres_of(lang, county.id)), reports))
 
     def report(self, lang: str, county_id: str, year: int) -> Rendered:
+        return Rendered(
+            "report.html",
+            urls.report(lang, county_id, year),
+            lang,
+            alternates(urls.report, county_id, year),
+            self._report_page,
+            (
+                lang,
+                self.figures[county_id][year],
+                self.report_years[county_id],
+                self.narratives.get((county_id, year), {}),
+            ),
+            (urls.report_csv(lang, county_id, year),),
+        )
+
+    def _report_page(
+        self, lang: str, figures: ReportFigures, years: list[int], narrative: dict[str, str]
+    ) -> ReportPage:
+        """A county's report for a year: made from its inputs only (see :class:`Rendered`)."""
         from karriere.charts import bar_chart
 
         t = labels()[lang]
-        figures = self.figures[county_id][year]
         county = figures.report.county
+        county_id, year = county.id, figures.report.year
         url = urls.report(lang, county_id, year)
         title = t["report_title"].format(year=year, name=county.name)
         meta = Meta(
@@ -595,7 +685,6 @@ class Views:
             crumbs(lang, (t["counties_title"], urls.counties(lang)), (county.name, urls.county(lang, county_id))),
             print_friendly=True,
         )
-        years = sorted(y for (c, y) in self.data.reports if c == county_id)
         previous = figures.previous
         comparable = previous is None or {c.source.id for c in previous.citations} == {
             c.source.id for c in figures.report.citations
@@ -615,8 +704,7 @@ class Views:
                 t["chart_desc"],
                 [(a.label.label[lang], a.value, fte(Decimal(a.value), lang)) for a in figures.fte_by_employer],
             )
-        narrative = self.narratives.get((county_id, year), {})
-        page = ReportPage(
+        return ReportPage(
             meta,
             figures,
             urls.county(lang, county_id),
@@ -628,7 +716,6 @@ class Views:
             narrative.get(lang) or narrative.get("nb"),
             self._links(f"data/reports/{county_id}/{year}.yaml", title),
         )
-        return Rendered("report.html", url, page)
 
     def national_index(self, lang: str) -> Rendered:
         t = labels()[lang]
@@ -644,7 +731,7 @@ class Views:
             alternates(urls.national_index),
             crumbs(lang),
         )
-        return Rendered("national_index.html", meta.url, NationalIndexPage(meta, years))
+        return Rendered.made("national_index.html", NationalIndexPage(meta, years))
 
     def national(self, lang: str, year: int) -> Rendered:
         t = labels()[lang]
@@ -666,7 +753,7 @@ class Views:
         ]
         others = [ReportLink(y, urls.national(lang, y)) for y in self.national_years() if y != year]
         page = NationalPage(meta, year, figures, rows, self.data.national.get(year), others)
-        return Rendered("national.html", url, page)
+        return Rendered.made("national.html", page)
 
     def _not_found(self, lang: str) -> Any:
         t = labels()[lang]
@@ -679,6 +766,11 @@ class Views:
                 {other: f"{urls.PREFIX[other]}404.html" for other in LANGS},
             )
         )
+
+
+def outdated(as_of: str, newest_check: dt.date) -> bool:
+    """Whether information as of *as_of* is older than the threshold before the newest check in the data."""
+    return int(as_of[:4]) < newest_check.year - STALE_AFTER_YEARS
 
 
 def centre_jsonld(centre: Centre, url: str) -> str:

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from karriere import fingerprint, model, pipeline, urls
+from karriere.i18n import LANGS
 from karriere.settings import from_environment
+from karriere.site import KarriereGenerator
 from karriere.views import Views
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +50,94 @@ def test_a_change_deep_in_a_shared_record_changes_every_page_that_shows_it(packa
     other = next(c for c in data.centres.values() if c.county is not centre.county)
     assert f"senter/{other.id}/" not in changed
     assert len(changed) < len(before) / 2
+
+
+def _marks(data: model.Data, narratives: dict | None = None) -> dict[str, str]:
+    """What the preview server compares: a planned page's inputs, any other page's context."""
+    views = Views(data, from_environment({}), narratives or {}, {}, hsds=True)
+    prints = fingerprint.Fingerprints()
+    return {item.url: KarriereGenerator._mark(item, prints, "salt") for item in views.pages()}
+
+
+def test_an_edit_to_what_no_list_shows_changes_only_the_centres_own_pages(package: Path) -> None:
+    before = _marks(model.load(package))
+    data = model.load(package)
+    centre = next(c for c in data.centres.values() if c.county.id in {r for (r, _) in data.reports})
+    centre.values["description_nb"] = "Ny beskrivelse."
+    centre.values["phone"] = "+47 00 00 00 00"
+    after = _marks(data)
+    assert {url for url in before if before[url] != after[url]} == {urls.centre(lang, centre.id) for lang in LANGS}
+
+
+def _planned(data: model.Data, narratives: dict) -> dict[str, tuple[bytes, bytes]]:
+    """{url: (digest of the inputs, digest of the context)} of every planned page."""
+    views = Views(data, from_environment({}), narratives, {}, hsds=True)
+    prints = fingerprint.Fingerprints()
+    return {item.url: (prints.digest(item.inputs), prints.digest(item.page)) for item in views.pages() if item.inputs}
+
+
+def _first(records: dict) -> object:
+    return next(iter(records.values()))
+
+
+def _recent(data: model.Data, narratives: dict) -> None:
+    """Every centre's information as of the year of the newest check (none is outdated)."""
+    newest = max(c.last_checked for c in [*data.centres.values(), *data.counties.values()])
+    for centre in data.centres.values():
+        centre.values["as_of"] = str(newest.year)
+
+
+def _later(data: model.Data) -> None:
+    """A newer check in one county's record: the other counties' centres are outdated now."""
+    county = _first(data.counties)
+    county.last_checked = county.last_checked.replace(year=county.last_checked.year + 10)
+
+
+def _served(data: model.Data) -> model.Municipality:
+    return next(c.municipality for c in data.centres.values() if c.municipality)
+
+
+def _report(data: model.Data) -> model.Report:
+    return data.reports[sorted(data.reports)[-1]]
+
+
+#: Edits to every kind of record a planned page (a centre's, a report's) may show.
+EDITS = {
+    "centre description": lambda d, n: _first(d.centres).values.update(description_nb="Endret."),
+    "centre name": lambda d, n: _first(d.centres).values.update(name="Endret"),
+    "centre status": lambda d, n: _first(d.centres).values.update(status="closed"),
+    "county name": lambda d, n: setattr(_first(d.centres).county, "name", "Endret"),
+    "term label": lambda d, n: _first(d.centres).offerings[0].label.update(en="Changed"),
+    "status label": lambda d, n: d.vocabularies["statuses"]["closed"].label.update(nn="Endra"),
+    "municipality name": lambda d, n: object.__setattr__(_served(d), "name", "Endret"),
+    "source title": lambda d, n: object.__setattr__(_first(d.sources), "title", "Endret"),
+    "newest check": lambda d, n: _later(d),
+    "report population": lambda d, n: setattr(_report(d), "population", 1),
+    "report funding": lambda d, n: _report(d).funding.pop(),
+    "narrative": lambda d, n: n.update({sorted(d.reports)[-1]: {"nb": "<p>Endret.</p>"}}),
+}
+
+
+#: What the data is made like, before and after the edit, for the edit to show.
+PREPARE = {"newest check": _recent}
+
+
+@pytest.mark.parametrize("edit", EDITS)
+def test_a_planned_page_whose_inputs_are_the_same_has_the_same_context(package: Path, edit: str) -> None:
+    """A page the preview server keeps because its inputs did not change is one whose context did
+    not change: the page's inputs are everything its context is made from (views.Rendered)."""
+    first, narratives = model.load(package), {}
+    PREPARE.get(edit, lambda d, n: None)(first, narratives)
+    before = _planned(first, narratives)
+    data, narratives = model.load(package), {}
+    PREPARE.get(edit, lambda d, n: None)(data, narratives)
+    EDITS[edit](data, narratives)
+    after = _planned(data, narratives)
+    assert before.keys() == after.keys()
+    changed_context = {url for url in before if before[url][1] != after[url][1]}
+    changed_inputs = {url for url in before if before[url][0] != after[url][0]}
+    assert changed_context  # the edit shows on some planned page
+    assert changed_context <= changed_inputs
 
 
 def test_a_changed_term_label_changes_the_pages_that_use_the_term(package: Path) -> None:
