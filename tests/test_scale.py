@@ -128,6 +128,10 @@ def test_preview_rebuild_after_edits_equals_a_full_build(synthetic: Path, tmp_pa
     assert preview.build() == [] and preview.rendered == 0  # nothing changed: every page reused
     preview.wait()
     edited = edit_one_centre(data)
+    # A description is on the centre's own pages only (not on the lists, nor in the reports that name
+    # the centre): those three are rendered.
+    assert preview.build() == [] and preview.rendered == 3
+    preview.wait()
     # A broken edit: reported like a full build reports it, and the served site stays as it was.
     before = _tree(served)
     good = edited.read_text(encoding="utf-8")
@@ -169,6 +173,18 @@ def test_preview_rebuild_after_edits_equals_a_full_build(synthetic: Path, tmp_pa
     again = tmp_path / "full-again"
     assert pipeline.build(data, again) == []
     assert _tree(served) == _tree(again)
+    # A report's figure and a county's name (on its centres' pages, lists and reports) edited.
+    report = data / "reports" / "akershus" / "2017.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("population: ", "population: 1", 1), encoding="utf-8")
+    county = data / "counties" / "akershus.yaml"
+    county.write_text(
+        county.read_text(encoding="utf-8").replace("name: Akershus", "name: Akershus (omdøpt)"), encoding="utf-8"
+    )
+    assert preview.build() == []
+    assert 0 < preview.rendered < everything / 2
+    preview.wait()
+    assert pipeline.build(data, tmp_path / "counties-edited") == []
+    assert _tree(served) == _tree(tmp_path / "counties-edited")
     # A setting every page shows (the site's address) changed: every page is rendered again.
     monkeypatch.setenv("KARRIERE_SITE_URL", "https://karriere.test/forhandsvisning")
     assert preview.build() == [] and preview.rendered == everything
