@@ -274,8 +274,8 @@ class KarriereGenerator(Generator):
         return [urls.save_as(item.url), *item.downloads]
 
     def _prepare_cards(self, reuse: Reuse, prints: fingerprint.Fingerprints, common: str) -> None:
-        """Every centre card, before the workers fork: from the last render when the card's item is
-        unchanged, else rendered. A centre's edit then renders its own cards, not every card on the
+        """Every centre card, before any page is rendered: from the last render when the card's item
+        is unchanged, else rendered. A centre's edit then renders its own cards, not every card on the
         lists it is on."""
         recorded = reuse.previous(reuse.CARDS)
         before = recorded.get("cards", {}) if recorded.get("salt") == common else {}
