@@ -77,26 +77,38 @@ def machine() -> str:
 
 def bench_size(n: int, runs: int, tmp: Path, hugo: bool) -> dict:
     data = generate(tmp / f"data-{n}", n)
-    check = [timed([PY, str(ROOT / "build.py"), "check", "--data", str(data)]) for _ in range(runs)]
-    builds = [full_build(data, tmp / f"site-{n}") for _ in range(runs)]
-    edits = [edit_rebuild(data, tmp / f"serve-{n}") for _ in range(runs)]
-    pages = builds[0]["pages"]
-    peer_pages = pages
+    check: list[float] = []
+    builds: list[dict] = []
+    edits: list[dict] = []
     hugo_times: list[float] = []
-    if hugo:
-        peers.write_hugo_site(tmp / f"hugo-{n}", peer_pages)
-        hugo_times = [peers.time_hugo(tmp / f"hugo-{n}") for _ in range(runs)]
-    peers.write_pelican_site(tmp / f"pelican-{n}", peer_pages)
-    pelican_times = [peers.time_pelican(tmp / f"pelican-{n}") for _ in range(runs)]
+    pelican_times: list[float] = []
+    # Each run times everything back to back, so that the full build, the edit, Hugo and Pelican see
+    # the machine in about the same state (on a shared machine its speed drifts from minute to
+    # minute); the ratios are taken within each run.
+    for run in range(runs):
+        check.append(timed([PY, str(ROOT / "build.py"), "check", "--data", str(data)]))
+        builds.append(full_build(data, tmp / f"site-{n}"))
+        if run == 0:  # the peers build as many pages as we do
+            if hugo:
+                peers.write_hugo_site(tmp / f"hugo-{n}", builds[0]["pages"])
+            peers.write_pelican_site(tmp / f"pelican-{n}", builds[0]["pages"])
+        if hugo:
+            hugo_times.append(peers.time_hugo(tmp / f"hugo-{n}"))
+        pelican_times.append(peers.time_pelican(tmp / f"pelican-{n}"))
+        edits.append(edit_rebuild(data, tmp / f"serve-{n}"))
     return {
         "n": n,
         "check": check,
         "builds": builds,
         "edits": edits,
-        "pages": pages,
+        "pages": builds[0]["pages"],
         "hugo": hugo_times,
         "pelican": pelican_times,
     }
+
+
+def _each(values: list[float], percent: bool = False) -> str:
+    return ", ".join(f"{100 * v:.1f} %" if percent else f"{v:.2f}" for v in values)
 
 
 def render_seconds(build: dict) -> float:
@@ -129,31 +141,37 @@ def report(result: dict) -> dict:
     full = statistics.median(b["total"] for b in builds)
     edit = statistics.median(e["rebuild"] for e in edits)
     complete = statistics.median(e["complete"] for e in edits)
+    # Shares and ratios: the median of each run's own (the run's edit ÷ the same run's full build).
+    shares = [e["rebuild"] / b["total"] for e, b in zip(edits, builds, strict=True)]
+    share = statistics.median(shares)
+    share_complete = statistics.median(e["complete"] / b["total"] for e, b in zip(edits, builds, strict=True))
     print(
         f"{'serve: one centre edit → pages':36} {spread([e['rebuild'] for e in edits])}"
-        f"  = {100 * edit / full:.1f} % of the full build; "
+        f"  = {100 * share:.1f} % of the full build (per run: {_each(shares, percent=True)}); "
         f"{edits[0]['rendered']:,} of {edits[0]['pages']:,} pages rendered, the rest reused"
     )
     print(
         f"{'  … search index and HSDS too':36} {spread([e['complete'] for e in edits])}"
-        f"  = {100 * complete / full:.1f} % of the full build; same output as a full build: "
+        f"  = {100 * share_complete:.1f} % of the full build; same output as a full build: "
         f"{all(e['same_as_full'] for e in edits)}"
     )
     slope = statistics.median(b["total"] for b in builds) / n
     out = {"n": n, "pages": result["pages"], "build": full, "memory": memory, "pages_per_s": ours, "per_centre": slope}
     out["check"] = statistics.median(result["check"])
-    out["edit"], out["edit_complete"] = edit, complete
+    out["edit"], out["edit_complete"], out["edit_share"] = edit, complete, share
     if result["hugo"]:
         hugo = statistics.median(result["pages"] / t for t in result["hugo"])
         print(f"{'Hugo, same number of pages':36} {spread(result['hugo'])}  → {hugo:,.0f} pages/s")
-        out["hugo_ratio"] = ours / hugo
-        print(f"{'ratio, our render ÷ Hugo':36} {out['hugo_ratio']:7.2f}")
+        ratios = [t / r for t, r in zip(result["hugo"], render, strict=True)]
+        out["hugo_ratio"] = statistics.median(ratios)
+        print(f"{'ratio, our render ÷ Hugo':36} {out['hugo_ratio']:7.2f}  (per run: {_each(ratios)})")
     else:
         print("Hugo: not installed (apt-get install hugo); skipped")
     pelican = statistics.median(result["pages"] / t for t in result["pelican"])
-    out["pelican_ratio"] = ours / pelican
+    ratios = [t / r for t, r in zip(result["pelican"], render, strict=True)]
+    out["pelican_ratio"] = statistics.median(ratios)
     print(f"{'plain Pelican, same number of pages':36} {spread(result['pelican'])}  → {pelican:,.0f} pages/s")
-    print(f"{'ratio, our render ÷ plain Pelican':36} {out['pelican_ratio']:7.2f}")
+    print(f"{'ratio, our render ÷ plain Pelican':36} {out['pelican_ratio']:7.2f}  (per run: {_each(ratios)})")
     return out
 
 
@@ -192,7 +210,7 @@ def main() -> None:
             print(
                 f"| {s['n']:,} | {s['pages']:,} | {s['check']:.1f} s | {s['build']:.1f} s | {s['pages_per_s']:,.0f} | "
                 f"{ratio} | {s['pelican_ratio']:.2f} | {s['memory']:,.0f} MB | {s['edit']:.1f} s "
-                f"| {s['edit_complete']:.1f} s |"
+                f"({100 * s['edit_share']:.1f} %) | {s['edit_complete']:.1f} s |"
             )
 
 
