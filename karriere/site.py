@@ -232,8 +232,8 @@ class KarriereGenerator(Generator):
                 page_view=item.page,
                 lang=item.lang,
             )
-            if isinstance(item.page, ReportPage):
-                target = Path(self.output_path) / item.page.csv_url
+            for download in item.downloads:  # a report's CSV
+                target = Path(self.output_path) / download
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(report_csv(item.page))
 
@@ -249,8 +249,9 @@ class KarriereGenerator(Generator):
         # A page with the fingerprint the served site was rendered with is kept there (the preview
         # server updates that site in place); the others are rendered, on every core if there are many.
         before = reuse.previous(reuse.PAGES).get("pages", {}) if reuse.in_place() else {}
-        changed = [item for item in self.rendered if before.get(item.url) != marks[item.url]]
-        kept = [item for item in self.rendered if before.get(item.url) == marks[item.url]]
+        changed, kept = [], []
+        for item in self.rendered:
+            (kept if before.get(item.url) == marks[item.url] else changed).append(item)
         out = Path(self.output_path)
 
         def page(item) -> None:

@@ -644,9 +644,7 @@ class Views:
             alternates(urls.county, county.id),
             crumbs(lang, (t["counties_title"], urls.counties(lang))),
         )
-        reports = [
-            ReportLink(y, urls.report(lang, county.id, y)) for (c, y) in sorted(self.data.reports) if c == county.id
-        ]
+        reports = [ReportLink(y, urls.report(lang, county.id, y)) for y in self.report_years.get(county.id, [])]
         return Rendered.made("county.html", CountyPage(meta, county, list(self._centres_of(lang, county.id)), reports))
 
     def report(self, lang: str, county_id: str, year: int) -> Rendered:
