@@ -198,15 +198,20 @@ class KarriereGenerator(Generator):
             self._write_files()
 
     def _install_cards(self) -> None:
-        """The global ``centre_cards(items, lang)``: the cards of a list, each macros.html's card
-        rendered once per centre and language.
+        """The globals ``centre_cards(items, lang)`` and ``centre_links(items, lang)``: a list's cards
+        or links, each of macros.html's ``centre_card`` and ``centre_link`` rendered once per centre
+        and language.
 
         A national directory lists each centre on dozens of pages (all centres, each offering and each
-        target group); the card is the same on all of them.
+        target group), and a county's municipality list names each county-wide centre in every
+        municipality's row; the card, or the link, is the same on all of them.
         """
-        self._card_macro = self.env.get_template("macros.html").module.centre_card
+        macros = self.env.get_template("macros.html").module
+        self._card_macro, self._link_macro = macros.centre_card, macros.centre_link
         self.cards: dict[tuple[str, str], Markup] = {}
+        self.links: dict[tuple[str, str], Markup] = {}
         self.env.globals["centre_cards"] = self._centre_cards
+        self.env.globals["centre_links"] = self._centre_links
 
     def _centre_card(self, item, lang: str) -> Markup:
         key = (lang, item.id)
@@ -218,6 +223,17 @@ class KarriereGenerator(Generator):
         """The cards of a list, one per line (a loop in the template took a second per edit at N = 2,000)."""
         # The cards are Markup already: joined as plain strings, they are not looked at again.
         return Markup("    " + "\n    ".join([self._centre_card(item, lang) for item in items]))
+
+    def _centre_links(self, items, lang: str) -> Markup:
+        """The list items of a list of links to centres, one after the other."""
+        links = self.links
+        out = []
+        for item in items:
+            key = (lang, item.id)
+            if key not in links:
+                links[key] = self._link_macro(item)
+            out.append(links[key])
+        return Markup("".join(out))
 
     def _write_pages(self, writer) -> None:
         self._install_cards()

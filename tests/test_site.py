@@ -16,7 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from karriere import pipeline
-from karriere.i18n import LANGS
+from karriere.i18n import LANGS, Labels, labels
 from karriere.site import read_narratives, render_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,6 +147,28 @@ def test_vocabulary_and_labels_in_the_page_language(site: Path) -> None:
     # Record text falls back to bokmål, and says so.
     description = en.find("main").find("p", lang="nb")
     assert description is not None and "Hallingdal" in description.get_text()
+
+
+def test_every_label_a_template_names_exists() -> None:
+    # A label missing from theme/labels.yaml would print nothing: Jinja's undefined is empty.
+    text = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "theme" / "templates").glob("*.html"))
+    named = set(re.findall(r"\bT\.(\w+)", text)) | set(re.findall(r"LABELS\[\w+\]\.(\w+)", text))
+    named |= set(re.findall(r'\bT\["(\w+)"\]', text))
+    assert len(named) > 150
+    for lang in LANGS:
+        assert sorted(named - labels()[lang].keys()) == [], lang
+
+
+def test_labels_are_items_and_attributes_and_stay_so_when_copied() -> None:
+    import copy
+    import pickle
+
+    en = labels()["en"]
+    assert en.site_name == en["site_name"] and "site_name" in en
+    for other in (copy.copy(en), copy.deepcopy(en), pickle.loads(pickle.dumps(en))):
+        assert isinstance(other, Labels) and other == en and other.site_name == en["site_name"]
+    with pytest.raises(AttributeError):
+        en.no_such_label  # noqa: B018
 
 
 def test_centre_page_says_what_is_not_known(site: Path) -> None:
