@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import io
 import logging
 import os
@@ -198,20 +199,23 @@ class KarriereGenerator(Generator):
             self._write_files()
 
     def _install_cards(self) -> None:
-        """The globals ``centre_cards(items, lang)`` and ``centre_links(items, lang)``: a list's cards
-        or links, each of macros.html's ``centre_card`` and ``centre_link`` rendered once per centre
-        and language.
+        """The globals that print a list's pieces, each piece rendered once per build however many
+        pages show it: ``centre_cards(items, lang)`` (macros.html's ``centre_card``),
+        ``centre_links(items, lang)`` (``centre_link``) and ``term_items(terms, lang, filter)``
+        (``term_item``).
 
         A national directory lists each centre on dozens of pages (all centres, each offering and each
-        target group), and a county's municipality list names each county-wide centre in every
-        municipality's row; the card, or the link, is the same on all of them.
+        target group); a county's municipality list names each county-wide centre in every
+        municipality's row; every centre page lists its terms from the same few vocabularies.
         """
-        macros = self.env.get_template("macros.html").module
-        self._card_macro, self._link_macro = macros.centre_card, macros.centre_link
         self.cards: dict[tuple[str, str], Markup] = {}
-        self.links: dict[tuple[str, str], Markup] = {}
+        self.pieces: dict[tuple[str, ...], Markup] = {}
         self.env.globals["centre_cards"] = self._centre_cards
-        self.env.globals["centre_links"] = self._centre_links
+        self.env.globals["centre_links"] = functools.partial(self._pieces, "centre_link")
+        self.env.globals["term_items"] = functools.partial(self._pieces, "term_item")
+        # After the globals: a template's module sees the globals there were when it was made.
+        self._macros = self.env.get_template("macros.html").module
+        self._card_macro = self._macros.centre_card
 
     def _centre_card(self, item, lang: str) -> Markup:
         key = (lang, item.id)
@@ -224,15 +228,18 @@ class KarriereGenerator(Generator):
         # The cards are Markup already: joined as plain strings, they are not looked at again.
         return Markup("    " + "\n    ".join([self._centre_card(item, lang) for item in items]))
 
-    def _centre_links(self, items, lang: str) -> Markup:
-        """The list items of a list of links to centres, one after the other."""
-        links = self.links
+    def _pieces(self, macro: str, items, lang: str, *args: str) -> Markup:
+        """macros.html's *macro* for each of *items*, one after the other. An item stands for the same
+        record on every page (a centre's list item, a vocabulary term), so its piece is the same for
+        the same id, language and arguments."""
+        made, render = self.pieces, getattr(self._macros, macro)
         out = []
         for item in items:
-            key = (lang, item.id)
-            if key not in links:
-                links[key] = self._link_macro(item)
-            out.append(links[key])
+            key = (macro, item.id, lang, *args)
+            piece = made.get(key)
+            if piece is None:
+                piece = made[key] = render(item, lang, *args)
+            out.append(piece)
         return Markup("".join(out))
 
     def _write_pages(self, writer) -> None:
