@@ -3,6 +3,7 @@
     python bench/run.py                    # N = 250, 1000, 2000; 3 runs each
     python bench/run.py --sizes 250 --runs 5
     python bench/run.py --markdown         # also print the README table
+    python bench/run.py --workdir /dev/shm # everything in memory (tmpfs), not on the disk
 
 For each N it generates synthetic data (bench/generate.py, in a temporary folder, never published)
 and reports the median and spread (min–max) over the runs of: ``check``; the full build by phase;
@@ -175,11 +176,34 @@ def report(result: dict) -> dict:
     return out
 
 
+def filesystem(folder: Path) -> str:
+    """The type of the file system *folder* is on (from /proc/mounts: the longest mount point above it)."""
+    best, kind = "", "unknown file system"
+    try:
+        mounts = Path("/proc/mounts").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return kind
+    resolved = str(folder.resolve())
+    for line in mounts:
+        parts = line.split()
+        above = len(parts) >= 3 and (resolved == parts[1] or resolved.startswith(parts[1].rstrip("/") + "/"))
+        if above and len(parts[1]) > len(best):
+            best, kind = parts[1], f"{parts[2]} at {parts[1]}"
+    return kind
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 2000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--markdown", action="store_true", help="print the README table at the end")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=None,
+        help="where the data, the sites and the peers' sites are written (default: the system's temporary "
+        "folder); /dev/shm times the programs without the disk, whose folder-making dominates and varies",
+    )
     args = parser.parse_args()
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1795737600")
     hugo = peers.hugo_available()
@@ -188,7 +212,8 @@ def main() -> None:
         version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
         print(f"Hugo {version}")
     summaries = []
-    with tempfile.TemporaryDirectory(prefix="karriere-bench-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="karriere-bench-", dir=args.workdir) as tmp:
+        print(f"Working folder: {tmp} ({filesystem(Path(tmp))})")
         for n in args.sizes:
             summaries.append(report(bench_size(n, args.runs, Path(tmp), hugo)))
     if len(summaries) > 1:
