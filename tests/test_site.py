@@ -13,6 +13,7 @@ from urllib.parse import urljoin
 from xml.etree import ElementTree
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from karriere import pipeline
@@ -147,6 +148,22 @@ def test_vocabulary_and_labels_in_the_page_language(site: Path) -> None:
     # Record text falls back to bokmål, and says so.
     description = en.find("main").find("p", lang="nb")
     assert description is not None and "Hallingdal" in description.get_text()
+
+
+def test_a_centre_pages_terms_are_its_own_in_the_page_language_with_their_filter(site: Path) -> None:
+    # The terms are pieces rendered once per term, language and filter (site.KarriereGenerator._pieces).
+    vocabulary = {
+        kind: {t["id"]: t for t in yaml.safe_load((DATA / "vocabularies" / f"{name}.yaml").read_text("utf-8"))["terms"]}
+        for kind, name in (("offering", "offering_types"), ("target_group", "target_groups"), ("channel", "channels"))
+    }
+    record = yaml.safe_load((DATA / "centres" / "buskerud" / "hallingdal.yaml").read_text("utf-8"))
+    ids = {"offering": record["offerings"], "target_group": record["target_groups"], "channel": record["channels"]}
+    for lang in LANGS:
+        prefix = "" if lang == "nb" else f"{lang}/"
+        page = soup(site / prefix / "senter" / "hallingdal" / "index.html")
+        for kind, terms in ids.items():
+            shown = [li.get_text() for li in page.select(f'ul.tags li[data-pagefind-filter="{kind}"]')]
+            assert shown == [vocabulary[kind][term][f"label_{lang}"] for term in terms], (lang, kind)
 
 
 def test_every_label_a_template_names_exists() -> None:
