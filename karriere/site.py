@@ -198,7 +198,7 @@ class KarriereGenerator(Generator):
         with timing.phase("render: downloads, sitemap"):
             self._write_files()
 
-    def _install_cards(self) -> None:
+    def _install_pieces(self) -> None:
         """The globals that print a list's pieces, each piece rendered once per build however many
         pages show it: ``centre_cards(items, lang)`` (macros.html's ``centre_card``),
         ``centre_links(items, lang)`` (``centre_link``) and ``term_items(terms, lang, filter)``
@@ -243,7 +243,7 @@ class KarriereGenerator(Generator):
         return Markup("".join(out))
 
     def _write_pages(self, writer) -> None:
-        self._install_cards()
+        self._install_pieces()
         for template in {item.template for item in self.rendered}:
             self.get_template(template.removesuffix(".html"))  # compiled once, before the workers fork
 
