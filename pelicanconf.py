@@ -66,6 +66,7 @@ JINJA_GLOBALS = {
     "NAV": urls.navigation(),
     "FOOTER": urls.footer(),
     "NATIONAL_SERVICE_URL": "https://karriereveiledning.no/",
+    "frame": site.frame,
 }
 
 # Only Markdown is read from content/ (no reStructuredText, no raw HTML files).

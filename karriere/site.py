@@ -14,11 +14,13 @@ import io
 import logging
 import os
 import threading
+import weakref
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 import markdown
 import nh3
+from jinja2 import Environment, pass_environment
 from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
@@ -349,6 +351,29 @@ class KarriereGenerator(Generator):
                 lines.append("</url>")
         lines.append("</urlset>")
         (Path(self.output_path) / "sitemap.xml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+#: Each Jinja environment's frame pieces (:func:`frame`), gone with the environment.
+_frames: weakref.WeakKeyDictionary[Environment, dict[tuple[str, str, str | None], Markup]] = weakref.WeakKeyDictionary()
+
+
+@pass_environment
+def frame(env: Environment, macro: str, lang: str, url: str | None = None) -> Markup:
+    """macros.html's *macro*, a part of the frame of every page in *lang* (``main_nav``, ``site_footer``),
+    rendered once per environment, language and current page (global ``frame`` in base.html).
+
+    A page's *url* matters only if the main menu links to it (it is marked as the current page there),
+    so every other page shares one piece: a frame of about forty values is then not put together again
+    on each of thousands of pages.
+    """
+    # None, not "": the home page's URL is "".
+    current = url if any(target == url for _, target in env.globals["NAV"][lang]) else None
+    pieces = _frames.setdefault(env, {})
+    key = (macro, lang, current)
+    if key not in pieces:
+        render = getattr(env.get_template("macros.html").module, macro)
+        pieces[key] = render(lang, current) if macro == "main_nav" else render(lang)
+    return pieces[key]
 
 
 def _sanitise_page(content) -> None:

@@ -137,6 +137,24 @@ def test_language_alternates_lead_to_the_same_page(site: Path) -> None:
             assert switch is not None and alternates[lang].endswith(switch["href"]), path
 
 
+def test_menu_marks_the_page_it_is_on_and_menu_and_footer_speak_the_page_language(site: Path) -> None:
+    # The menu and footer are pieces rendered once per language and current page (site.frame).
+    texts = labels()
+    for path in pages(site):
+        if path.name == "404.html":
+            continue
+        lang = lang_of(site, path)
+        doc = soup(path)
+        url = "/" + "".join(f"{part}/" for part in path.relative_to(site).parent.parts)
+        links = doc.select(".main-nav a")
+        current = [a["href"] for a in doc.select('.main-nav a[aria-current="page"]')]
+        assert current == ([url] if url in [a["href"] for a in links] else []), path
+        assert links[0].get_text() == texts[lang].nav_home, path
+        footer = doc.select_one("footer.site-footer")
+        assert footer.p.get_text() == texts[lang].footer_note, path
+        assert footer.select_one("a")["href"] == links[-1]["href"], path  # About, in the page's language
+
+
 def test_vocabulary_and_labels_in_the_page_language(site: Path) -> None:
     en = soup(site / "en" / "senter" / "hallingdal" / "index.html")
     nn = soup(site / "nn" / "senter" / "hallingdal" / "index.html")
