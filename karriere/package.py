@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from frictionless import Package, system
+from frictionless import FrictionlessException, Package, system
 
+from karriere import parallel
 from karriere.documents import Row
 from karriere.errors import Problem
 from karriere.schema import TABLES, TEXT, Field, Table
@@ -120,19 +121,36 @@ def resource_keys(built: Built) -> dict[str, str]:
     return keys
 
 
-def _errors(built: Built, names: list[str] | None) -> list[tuple[str, list[Any]]]:
-    """Frictionless's errors in each resource of the package, or in the resources *names*."""
+#: Below this many rows per core, validating on one core is quicker than forking workers.
+ROWS_PER_WORKER = 5_000
+
+
+def _found(built: Built, names: list[str] | None, skip: set[tuple[str, str]]) -> list[tuple[bool, list[Problem]]]:
+    """Whether Frictionless finds errors in each resource of the package (or in the resources *names*),
+    in the package's order, and the problems they are (those about a record in *skip* left out).
+
+    The resources are validated on every core when there are many rows: each worker, forked with the
+    package open, validates its share (the largest resources first, dealt out in turn) and maps its
+    errors to problems. A foreign key is checked against the resource it names, which every worker has.
+    """
     with system.use_context(trusted=False):
         package = Package(str(built.folder / "datapackage.json"))
-        if names is None:
-            report = package.validate()
-            if report.errors:  # the descriptor itself: the writer is wrong, a bug, not bad data
-                raise RuntimeError(f"datapackage.json: {report.errors[0].message}")
-            tasks = report.tasks
-        else:
+        try:
             package.to_descriptor(validate=True)
-            tasks = [task for name in names for task in package.get_resource(name).validate().tasks]
-    return [(task.name, task.errors) for task in tasks]
+        except FrictionlessException as exception:  # the writer is wrong: a bug, not bad data
+            raise RuntimeError(f"datapackage.json: {exception.error.message}") from None
+        names = [resource.name for resource in package.resources] if names is None else names
+        tables = {table.name: table for table in TABLES}
+
+        def problems_in(name: str) -> tuple[bool, list[Problem]]:
+            (task,) = package.get_resource(name).validate().tasks
+            return bool(task.errors), _problems(tables[name], built, task.errors, skip)
+
+        largest_first = sorted(names, key=lambda name: -len(built.rows.get(name, [])))
+        rows = sum(len(built.rows.get(name, [])) for name in names)
+        found = parallel.each(largest_first, problems_in, parallel.workers(rows, ROWS_PER_WORKER))
+    by_name = dict(zip(largest_first, found, strict=True))
+    return [by_name[name] for name in names]
 
 
 def validate(built: Built, skip: set[tuple[str, str]] = frozenset(), known: set[str] | None = None) -> list[Problem]:
@@ -147,16 +165,13 @@ def validate(built: Built, skip: set[tuple[str, str]] = frozenset(), known: set[
     """
     keys = resource_keys(built) if known is not None else {}
     names = None if known is None else [name for name, key in keys.items() if key not in known]
-    found = _errors(built, names)
-    if names is not None and any(errors for _, errors in found):
-        names, found = None, _errors(built, None)
-    if known is not None and not any(errors for _, errors in found):
+    found = _found(built, names, skip)
+    if names is not None and any(errors for errors, _ in found):
+        found = _found(built, None, skip)
+    if known is not None and not any(errors for errors, _ in found):
         known.clear()
         known.update(keys.values())
-    problems: list[Problem] = []
-    for name, errors in found:
-        problems += _problems(next(t for t in TABLES if t.name == name), built, errors, skip)
-    return problems
+    return [problem for _, problems in found for problem in problems]
 
 
 def _problems(table: Table, built: Built, errors: list[Any], skip: set[tuple[str, str]]) -> list[Problem]:

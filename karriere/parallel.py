@@ -1,6 +1,7 @@
 """Work on every core.
 
-:func:`each` writes pages: the pages are independent, so each worker writes its share of them.
+:func:`each` writes pages: the pages are independent, so each worker writes its share of them. (The
+package's tables are validated in the same way: :func:`karriere.package.validate`.)
 Workers are forked after every page's context is ready, so they share it without copying or
 pickling; each writes its own files, and sends back what writing them returned. The output does not
 depend on the number of workers (a test
@@ -47,8 +48,10 @@ def forking() -> bool:
     return cores() > 1 and "fork" in multiprocessing.get_all_start_methods()
 
 
-def workers(pages: int) -> int:
-    return max(1, min(cores(), pages // MIN_PAGES_PER_WORKER, 8))
+def workers(amount: int, per_worker: int = MIN_PAGES_PER_WORKER) -> int:
+    """How many workers share *amount* of work (pages, by default): one per *per_worker*, one per core
+    at most."""
+    return max(1, min(cores(), amount // per_worker, 8))
 
 
 def _share(index: int) -> list[Any]:
@@ -61,12 +64,13 @@ def _send_share(index: int, sender) -> None:
     sender.send(_share(index))
 
 
-def each(items: Sequence[Any], work: Callable[[Any], Any]) -> list[Any]:
-    """Call *work* on every item, spread over the available cores when there are enough items;
-    return what it returned, in the order of *items*."""
+def each(items: Sequence[Any], work: Callable[[Any], Any], count: int | None = None) -> list[Any]:
+    """Call *work* on every item, spread over *count* workers (by default, the available cores when
+    there are enough items; see :func:`workers`); return what it returned, in the order of *items*.
+    Worker *i* of *n* gets items *i*, *i + n*, *i + 2n* …"""
     global _job
-    count = workers(len(items))
-    if count == 1 or not forking():
+    count = min(workers(len(items)) if count is None else count, len(items))
+    if count <= 1 or not forking():
         return [work(item) for item in items]
     _job = (items, work, count)
     context = multiprocessing.get_context("fork")
@@ -90,7 +94,7 @@ def each(items: Sequence[Any], work: Callable[[Any], Any]) -> list[Any]:
     finally:
         _job = None
     if any(child.exitcode != 0 for child in children):
-        raise WorkerFailed("a page-writing worker failed; see the error above")
+        raise WorkerFailed("a worker failed; see the error above")
     out: list[Any] = [None] * len(items)
     for index, share in enumerate(shares):
         out[index::count] = share
