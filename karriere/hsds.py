@@ -39,10 +39,13 @@ VIRTUAL_CHANNELS = ("phone", "video", "chat")
 TAXONOMIES = {"offering_types": "Tilbud ved karrieresentrene", "target_groups": "Målgrupper for karrieresentrene"}
 
 
+_NAMESPACE_BYTES = NAMESPACE.bytes  # a property that computes them on every call
+
+
 def uid(*parts: str) -> str:
     """uuid5(NAMESPACE, "a:b:…"), stable across builds; formatted by hand, as the export makes
     one per record and :class:`uuid.UUID` is slow to construct."""
-    digest = bytearray(hashlib.sha1(NAMESPACE.bytes + ":".join(parts).encode("utf-8")).digest()[:16])
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + ":".join(parts).encode("utf-8")).digest()[:16])
     digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
     digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
     x = digest.hex()
@@ -112,6 +115,13 @@ def build(data: Data) -> dict[str, list[dict[str, Any]]]:
     ]
     terms = [_term(name, term) for name in TAXONOMIES for term in data.vocabularies[name].values()]
     term_by_id = {t["id"]: t for t in terms}
+    # The ids every service repeats, made once (each is a SHA-1 digest).
+    term_ids = {
+        (name, term.id): uid("taxonomy_term", name, term.id)
+        for name in TAXONOMIES
+        for term in data.vocabularies[name].values()
+    }
+    org_ids = {county.id: uid("organization", county.id) for county in counties}
     locations, services, links, attributes, funding = [], [], [], [], []
     for centre in sorted(data.centres.values(), key=lambda c: c.id):
         centre_locations = _locations(centre)
@@ -121,7 +131,7 @@ def build(data: Data) -> dict[str, list[dict[str, Any]]]:
             service_id = uid("service", centre.id, offering.id)
             service: dict[str, Any] = {
                 "id": service_id,
-                "organization_id": uid("organization", centre.county.id),
+                "organization_id": org_ids[centre.county.id],
                 "name": f"{offering.label['nb']} – {centre.name}",
                 "status": STATUS[centre.status],
                 "assured_date": centre.last_checked.isoformat(),
@@ -133,7 +143,7 @@ def build(data: Data) -> dict[str, list[dict[str, Any]]]:
             for vocabulary, term in [("offering_types", offering)] + [
                 ("target_groups", t) for t in centre.target_groups
             ]:
-                term_id = uid("taxonomy_term", vocabulary, term.id)
+                term_id = term_ids[(vocabulary, term.id)]
                 attributes.append(
                     {
                         "id": uid("attribute", service_id, term_id),
