@@ -24,7 +24,7 @@ from frictionless import FrictionlessException, Package, system
 from karriere import parallel
 from karriere.documents import Row
 from karriere.errors import Problem
-from karriere.schema import TABLES, TEXT, Field, Table
+from karriere.schema import TABLE_BY_NAME, TABLES, TEXT, Field, Table
 
 log = logging.getLogger(__name__)
 
@@ -140,11 +140,10 @@ def _found(built: Built, names: list[str] | None, skip: set[tuple[str, str]]) ->
         except FrictionlessException as exception:  # the writer is wrong: a bug, not bad data
             raise RuntimeError(f"datapackage.json: {exception.error.message}") from None
         names = [resource.name for resource in package.resources] if names is None else names
-        tables = {table.name: table for table in TABLES}
 
         def problems_in(name: str) -> tuple[bool, list[Problem]]:
             (task,) = package.get_resource(name).validate().tasks
-            return bool(task.errors), _problems(tables[name], built, task.errors, skip)
+            return bool(task.errors), _problems(TABLE_BY_NAME[name], built, task.errors, skip)
 
         largest_first = sorted(names, key=lambda name: -len(built.rows.get(name, [])))
         rows = sum(len(built.rows.get(name, [])) for name in names)

@@ -359,8 +359,9 @@ _frames: weakref.WeakKeyDictionary[Environment, dict[tuple[str, str, str | None]
 
 @pass_environment
 def frame(env: Environment, macro: str, lang: str, url: str | None = None) -> Markup:
-    """macros.html's *macro*, a part of the frame of every page in *lang* (``main_nav``, ``site_footer``),
-    rendered once per environment, language and current page (global ``frame`` in base.html).
+    """macros.html's *macro*, a part of the frame of every page in *lang* (``main_nav``, ``site_footer``;
+    each takes the language and the current page), rendered once per environment, language and current
+    page (global ``frame`` in base.html).
 
     A page's *url* matters only if the main menu links to it (it is marked as the current page there),
     so every other page shares one piece: a frame of about forty values is then not put together again
@@ -371,8 +372,7 @@ def frame(env: Environment, macro: str, lang: str, url: str | None = None) -> Ma
     pieces = _frames.setdefault(env, {})
     key = (macro, lang, current)
     if key not in pieces:
-        render = getattr(env.get_template("macros.html").module, macro)
-        pieces[key] = render(lang, current) if macro == "main_nav" else render(lang)
+        pieces[key] = getattr(env.get_template("macros.html").module, macro)(lang, current)
     return pieces[key]
 
 
