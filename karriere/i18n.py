@@ -13,7 +13,8 @@ from pathlib import Path
 
 import yaml
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import DateTimePattern, get_date_format
+from babel.dates import parse_pattern as parse_date_pattern
 from babel.numbers import NumberPattern, parse_pattern
 
 LANGS = ("nb", "nn", "en")
@@ -95,19 +96,31 @@ def signed(value: Decimal | int, text: str) -> str:
     return text
 
 
+@cache
+def _date_format(lang: str, form: str) -> tuple[Locale, DateTimePattern]:
+    """Babel's locale and date pattern, parsed once (what format_date parses on every call)."""
+    locale = Locale.parse(LOCALES[lang])
+    return locale, parse_date_pattern(get_date_format(form, locale) if form == "long" else form)
+
+
+def _date(value: dt.date, lang: str, form: str) -> str:
+    locale, pattern = _date_format(lang, form)
+    return pattern.apply(value, locale)
+
+
 @lru_cache(maxsize=16384)
 def partial_date(value: str | dt.date | None, lang: str) -> str:
     """'2014', '2010-12' or '2017-11-01' as '2014', 'desember 2010', '1. november 2017'."""
     if value is None:
         return ""
     if isinstance(value, dt.date):
-        return format_date(value, format="long", locale=LOCALES[lang])
+        return _date(value, lang, "long")
     parts = value.split("-")
     if len(parts) == 1:
         return value
     if len(parts) == 2:
-        return format_date(dt.date(int(parts[0]), int(parts[1]), 1), format="LLLL y", locale=LOCALES[lang])
-    return format_date(dt.date.fromisoformat(value), format="long", locale=LOCALES[lang])
+        return _date(dt.date(int(parts[0]), int(parts[1]), 1), lang, "LLLL y")
+    return _date(dt.date.fromisoformat(value), lang, "long")
 
 
 #: How each compared figure is written.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import re
 import shutil
@@ -14,10 +15,11 @@ from xml.etree import ElementTree
 
 import pytest
 import yaml
+from babel.dates import format_date
 from bs4 import BeautifulSoup
 
 from karriere import pipeline
-from karriere.i18n import LANGS, Labels, labels
+from karriere.i18n import LANGS, LOCALES, Labels, labels, partial_date
 from karriere.site import read_narratives, render_markdown
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -214,6 +216,19 @@ def test_centre_page_says_what_is_not_known(site: Path) -> None:
     assert "karriereveiledning.no" in text
     footer = doc.find("section", class_="record-footer").get_text(" ", strip=True)
     assert "22. november 2026" in footer and "Kommunenes medvirkning i Karriere Buskerud" in footer
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_dates_read_as_babel_writes_them(lang: str) -> None:
+    """The date patterns parsed once per language give what Babel's format_date gives every time."""
+    locale = LOCALES[lang]
+    for day in (dt.date(2010, 12, 1), dt.date(2017, 11, 1), dt.date(2026, 2, 28)):
+        long = format_date(day, format="long", locale=locale)
+        assert partial_date(day, lang) == partial_date(day.isoformat(), lang) == long
+        assert partial_date(day.isoformat()[:7], lang) == format_date(day, format="LLLL y", locale=locale)
+    assert partial_date("2014", lang) == "2014"
+    assert partial_date("2010-12", "nn") == "desember 2010"
+    assert partial_date("2017-11-01", "en") == "1 November 2017"
 
 
 def test_centre_json_ld(site: Path) -> None:
