@@ -267,10 +267,22 @@ class KarriereGenerator(Generator):
             parallel.each(self.rendered, write)
             return
         with timing.phase("render: fingerprints"), heap.growing():  # the digests live until the end
-            prints = fingerprint.Fingerprints()
             common = fingerprint.salt(Path(self.settings["PATH"]).parent)
-            self._prepare_cards(reuse, prints, common)
-            marks = {item.url: self._mark(item, prints, common) for item in self.rendered}
+
+            def fingerprints(planned: bool) -> dict[str, str]:
+                # Planned pages digest the records they are made from (centres, report figures); the
+                # cards and the other pages mostly list items: the two share few records (the terms, a
+                # few figures), so a second process takes the planned pages while this one takes the
+                # cards and the rest, each with digests of its own.
+                prints = fingerprint.Fingerprints()
+                if not planned:
+                    self._prepare_cards(reuse, prints, common)
+                return {
+                    item.url: self._mark(item, prints, common) for item in self.rendered if bool(item.inputs) == planned
+                }
+
+            found = parallel.each([False, True], fingerprints, count=2)
+            marks = {item.url: found[bool(item.inputs)][item.url] for item in self.rendered}
         # A page with the fingerprint the served site was rendered with is kept there (the preview
         # server updates that site in place); the others are rendered, on every core if there are many.
         before = reuse.previous(reuse.PAGES).get("pages", {}) if reuse.in_place() else {}
