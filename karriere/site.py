@@ -281,7 +281,8 @@ class KarriereGenerator(Generator):
                     item.url: self._mark(item, prints, common) for item in self.rendered if bool(item.inputs) == planned
                 }
 
-            found = parallel.each([False, True], fingerprints, count=2)
+            # (Forking costs more than it saves on a small site: there, one process does both.)
+            found = parallel.each([False, True], fingerprints, parallel.workers(len(self.rendered)))
             marks = {item.url: found[bool(item.inputs)][item.url] for item in self.rendered}
         # A page with the fingerprint the served site was rendered with is kept there (the preview
         # server updates that site in place); the others are rendered, on every core if there are many.
