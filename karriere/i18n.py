@@ -96,11 +96,15 @@ def signed(value: Decimal | int, text: str) -> str:
     return text
 
 
+#: The date formats Babel names (each the locale's own pattern); any other form is a pattern itself.
+NAMED_DATE_FORMATS = ("full", "long", "medium", "short")
+
+
 @cache
 def _date_format(lang: str, form: str) -> tuple[Locale, DateTimePattern]:
     """Babel's locale and date pattern, parsed once (what format_date parses on every call)."""
     locale = Locale.parse(LOCALES[lang])
-    return locale, parse_date_pattern(get_date_format(form, locale) if form == "long" else form)
+    return locale, parse_date_pattern(get_date_format(form, locale) if form in NAMED_DATE_FORMATS else form)
 
 
 def _date(value: dt.date, lang: str, form: str) -> str:

@@ -282,8 +282,8 @@ class KarriereGenerator(Generator):
                 }
 
             # (Forking costs more than it saves on a small site: there, one process does both.)
-            found = parallel.each([False, True], fingerprints, parallel.workers(len(self.rendered)))
-            marks = {item.url: found[bool(item.inputs)][item.url] for item in self.rendered}
+            others, planned = parallel.each([False, True], fingerprints, parallel.workers(len(self.rendered)))
+            marks = {item.url: (planned if item.inputs else others)[item.url] for item in self.rendered}
         # A page with the fingerprint the served site was rendered with is kept there (the preview
         # server updates that site in place); the others are rendered, on every core if there are many.
         before = reuse.previous(reuse.PAGES).get("pages", {}) if reuse.in_place() else {}
