@@ -42,14 +42,20 @@ def _shared(digest: bytes) -> bytes:
 
 
 class _Pickler(pickle.Pickler):
+    """Pickles *root* as pickle does, and every shared object in it as its digest."""
+
     def __init__(self, file: io.BytesIO, prints: Fingerprints, root: Any):
         super().__init__(file, protocol=5)
-        self.prints, self.root = prints, root
+        known, digest = prints._shared, prints.digest
 
-    def reducer_override(self, obj: Any) -> Any:
-        if type(obj) in SHARED and obj is not self.root:
-            return _shared, (self.prints.digest(obj),)
-        return NotImplemented
+        def shared(obj: Any) -> Any:
+            if obj is root:
+                return obj.__reduce_ex__(5)
+            hit = known.get(id(obj))
+            return _shared, (hit[1] if hit is not None else digest(obj),)
+
+        # Looked up by the type alone, in C: other objects are pickled without a call into Python.
+        self.dispatch_table = dict.fromkeys(SHARED, shared)
 
 
 class Fingerprints:
