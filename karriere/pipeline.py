@@ -162,14 +162,17 @@ def build(
     try:
         with timing.phase("load"):
             loaded = load(data_dir, cache)
-            problems = loaded.problems + cross_checks(loaded, today or dt.date.today())
         with timing.phase("package"):
             built = make_package(loaded, staging / "data")
-        # Pelican renders while Frictionless validates: on two cores the views are ready about when
-        # the validation is. If it finds a problem, the pages are thrown away unseen (and when reading
-        # found one, there is nothing to render: the validation still runs, for every problem at once).
+        problems = loaded.problems
+        # Pelican renders while the records are cross-checked and Frictionless validates: on two cores
+        # the views are ready about when the validation is. If they find a problem, the pages are thrown
+        # away unseen (and when reading found one, there is nothing to render: the checks still run,
+        # for every problem at once).
         rendering = None if problems else parallel.Beside(lambda: render(built, staging, reuse))
         try:
+            with timing.phase("cross-checks"):
+                problems += cross_checks(loaded, today or dt.date.today())
             with timing.phase("validate"):
                 problems += validate(built, skip=unreadable_ids(loaded), known=valid)
             if problems:
