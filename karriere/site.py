@@ -196,9 +196,10 @@ class KarriereGenerator(Generator):
         if self._folders is not None:
             self._folders.join()
         with heap.frozen(), timing.phase("render: pages"):
-            self._write_pages(writer)
-        with timing.phase("render: downloads, sitemap"):
-            self._write_files()
+            files_written = self._write_pages(writer)
+        if not files_written:
+            with timing.phase("render: downloads, sitemap"):
+                self._write_files()
 
     def _install_pieces(self) -> None:
         """The globals that print a list's pieces, each piece rendered once per build however many
@@ -244,7 +245,9 @@ class KarriereGenerator(Generator):
             out.append(piece)
         return Markup("".join(out))
 
-    def _write_pages(self, writer) -> None:
+    def _write_pages(self, writer) -> bool:
+        """Write the pages (for the preview server, those whose fingerprint changed); return whether
+        the files that are not pages (:meth:`_write_files`) were written too."""
         self._install_pieces()
         for template in {item.template for item in self.rendered}:
             self.get_template(template.removesuffix(".html"))  # compiled once, before the workers fork
@@ -265,24 +268,26 @@ class KarriereGenerator(Generator):
         reuse: Reuse | None = self.settings.get("KARRIERE_REUSE")
         if reuse is None:
             parallel.each(self.rendered, write)
-            return
+            return False
         with timing.phase("render: fingerprints"), heap.growing():  # the digests live until the end
             common = fingerprint.salt(Path(self.settings["PATH"]).parent)
 
-            def fingerprints(planned: bool) -> dict[str, str]:
+            def share(planned: bool) -> dict[str, str]:
                 # Planned pages digest the records they are made from (centres, report figures); the
                 # cards and the other pages mostly list items: the two share few records (the terms, a
-                # few figures), so a second process takes the planned pages while this one takes the
-                # cards and the rest, each with digests of its own.
+                # few figures), so a second process takes the planned pages, and writes the files that
+                # are not pages, while this one takes the cards and the rest, each with digests of its own.
                 prints = fingerprint.Fingerprints()
-                if not planned:
+                if planned:
+                    self._write_files()
+                else:
                     self._prepare_cards(reuse, prints, common)
                 return {
                     item.url: self._mark(item, prints, common) for item in self.rendered if bool(item.inputs) == planned
                 }
 
             # (Forking costs more than it saves on a small site: there, one process does both.)
-            others, planned = parallel.each([False, True], fingerprints, parallel.workers(len(self.rendered)))
+            others, planned = parallel.each([False, True], share, parallel.workers(len(self.rendered)))
             marks = {item.url: (planned if item.inputs else others)[item.url] for item in self.rendered}
         # A page with the fingerprint the served site was rendered with is kept there (the preview
         # server updates that site in place); the others are rendered, on every core if there are many.
@@ -299,6 +304,7 @@ class KarriereGenerator(Generator):
 
         parallel.each(changed, page)
         reuse.record(reuse.PAGES, {"rendered": len(changed), "pages": marks, "kept": self._all_files(kept)})
+        return True
 
     @staticmethod
     def _mark(item, prints: fingerprint.Fingerprints, common: str) -> str:
