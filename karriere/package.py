@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import difflib
 import hashlib
-import io
 import json
 import logging
 from collections import defaultdict
@@ -61,13 +60,22 @@ def vocabularies_of(rows: dict[str, list[Row]]) -> dict[str, list[str]]:
     return {name: [r.values.get("id", "") for r in rows.get(name, [])] for name in VOCABULARIES}
 
 
+class _Lines(list):
+    """A file for :func:`csv.writer` that keeps what it is given: one line per row written."""
+
+    write = list.append
+
+
 def csv_bytes(table: Table, rows: list[Row]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
     names = table.field_names
+    new = [row for row in rows if row.line is None]
+    lines = _Lines()
+    writer = csv.writer(lines, lineterminator="\n")
     writer.writerow(names)
-    writer.writerows([row.values.get(name, "") for name in names] for row in rows)
-    return buffer.getvalue().encode("utf-8")
+    writer.writerows([row.values.get(name, "") for name in names] for row in new)
+    for row, line in zip(new, lines[1:], strict=True):
+        row.line = line
+    return "".join([lines[0], *(row.line for row in rows)]).encode("utf-8")
 
 
 def descriptor(rows: dict[str, list[Row]], sources: list[dict[str, str]]) -> dict[str, Any]:
