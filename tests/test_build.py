@@ -109,6 +109,26 @@ def test_failed_build_leaves_previous_output_untouched(valid_data: Path, tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"], "no staging folder is left behind"
 
 
+def test_a_problem_between_records_throws_away_the_pages_rendered_beside_the_checks(
+    valid_data: Path, tmp_path: Path
+) -> None:
+    """The cross-checks run while the site is rendered, as the validation does: a problem they find
+    is reported as `check` reports it, and the previous site is left as it was."""
+    out = tmp_path / "site"
+    assert pipeline.build(valid_data, out) == []
+    before = tree_digest(out)
+    gol = valid_data / "centres" / "buskerud" / "gol.yaml"
+    gol.write_text(
+        gol.read_text(encoding="utf-8").replace("last_checked: 2026-11-01", "last_checked: 2999-01-01"),
+        encoding="utf-8",
+    )
+    problems = pipeline.build(valid_data, out)
+    assert [(Path(p.path).name, p.field, p.code) for p in problems] == [("gol.yaml", "last_checked", "future")]
+    assert problems == pipeline.check(valid_data)
+    assert tree_digest(out) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "site"], "no staging folder is left behind"
+
+
 def test_same_input_gives_identical_bytes(valid_data: Path, tmp_path: Path) -> None:
     a, b = tmp_path / "a", tmp_path / "b"
     assert pipeline.build(valid_data, a) == []
