@@ -121,6 +121,9 @@ def test_no_third_party_requests_no_scripts_small_pages(site: Path) -> None:
                     continue
                 assert not value.startswith(("http:", "https:", "//")), (path, element)
         assert not doc.find(style=True), f"inline style in {path}"
+        # The site's own icon (found by test_every_internal_link_resolves): without one, browsers ask
+        # for /favicon.ico on every visit, a round trip for a 404.
+        assert doc.find("link", rel="icon")["href"] == "/theme/img/icon.svg", path
     assert (site / "theme" / "css" / "site.css").stat().st_size < 25_000
 
 
