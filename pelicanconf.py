@@ -55,9 +55,8 @@ LOAD_CONTENT_CACHE = False
 CACHE_CONTENT = False
 DELETE_OUTPUT_DIRECTORY = False
 
-# Autoescape everything: text from data can never become markup. A build reads each template once
-# (auto_reload would look at its file again on every page that extends or imports it).
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "auto_reload": False}
+# Autoescape everything: text from data can never become markup.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 JINJA_FILTERS = site.JINJA_FILTERS
 JINJA_GLOBALS = {
     "LABELS": i18n.labels(),
@@ -66,7 +65,6 @@ JINJA_GLOBALS = {
     "NAV": urls.navigation(),
     "FOOTER": urls.footer(),
     "NATIONAL_SERVICE_URL": "https://karriereveiledning.no/",
-    "frame": site.frame,
 }
 
 # Only Markdown is read from content/ (no reStructuredText, no raw HTML files).

@@ -15,6 +15,11 @@ from karriere.errors import Problem
 REQUIRED_STATUSES = ("active", "planned", "closed")
 
 
+def all_checks(documents: list[Document], rows: dict[str, list[Row]], today: dt.date) -> list[Problem]:
+    """Every check between records."""
+    return place(documents) + periods(rows) + future(rows, today) + consistency(rows)
+
+
 def _int(value: str | None) -> int | None:
     return int(value) if value and re.fullmatch(r"[0-9]{1,4}", value) else None
 
@@ -120,7 +125,7 @@ def future(rows: dict[str, list[Row]], today: dt.date) -> list[Problem]:
                 )
             for name in ("as_of", "last_checked"):
                 value = row.values.get(name) or ""
-                if value > iso[: len(value)] and _is_date(value):  # the cheap test first
+                if _is_date(value) and value > iso[: len(value)]:
                     problems.append(
                         _problem(
                             row,

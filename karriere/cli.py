@@ -15,6 +15,7 @@ from pathlib import Path
 
 from karriere import pipeline
 from karriere.errors import Problem, report_to_github
+from karriere.serve import Preview, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -82,17 +83,27 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _build(args: argparse.Namespace, preview: pipeline.Preview | None = None) -> int:
+def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    problems = preview.build(on_finished=_report_finished) if preview else pipeline.build(args.data, args.output)
+    problems = pipeline.build(args.data, args.output)
     if problems:
         _print_problems(problems, f" Nothing was built; {pipeline.shown_path(args.output)} was left as it was.")
         return 1
-    done = ""
-    if preview:
-        done = f" {preview.rendered:,} of {preview.pages:,} pages rendered (the others had not changed)."
-        done += " The search index and open-data export follow."
-    print(f"Built {pipeline.shown_path(args.output)} ({time.perf_counter() - started:.1f} s).{done}")
+    print(f"Built {pipeline.shown_path(args.output)} ({time.perf_counter() - started:.1f} s).")
+    return 0
+
+
+def preview_build(args: argparse.Namespace, preview: Preview) -> int:
+    """One build of the preview server, as :func:`_build` reports it, with the pages it wrote."""
+    started = time.perf_counter()
+    problems = preview.build()
+    if problems:
+        _print_problems(problems, f" Nothing was built; {pipeline.shown_path(args.output)} was left as it was.")
+        return 1
+    print(
+        f"Built {pipeline.shown_path(args.output)} ({time.perf_counter() - started:.1f} s): {preview.pages:,} pages"
+        " written. The search index and open-data export follow."
+    )
     return 0
 
 
@@ -104,14 +115,8 @@ def _report_finished(result: float | Exception | None) -> None:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    from karriere.serve import serve
-
-    preview = pipeline.Preview(args.data, args.output)
-
-    def rebuild() -> bool:
-        return _build(args, preview) == 0
-
-    serve(args.output, [args.data, ROOT / "content", ROOT / "theme"], rebuild, args.port)
+    preview = Preview(args.data, args.output, on_finished=_report_finished)
+    serve(args.output, [args.data, ROOT / "content", ROOT / "theme"], lambda: preview_build(args, preview), args.port)
     return 0
 
 

@@ -130,9 +130,6 @@ class Row:
     positions: dict[str, Pos] = field(default_factory=dict)
     #: Fields already reported as having the wrong shape; not reported again as missing.
     reported: set[str] = field(default_factory=set)
-    #: The row as a line of its table's CSV, once written (:func:`karriere.package.csv_bytes`). The
-    #: preview server reads a file that did not change once, so it writes its rows once too.
-    line: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def where(self, name: str) -> Pos:
         return self.positions.get(name, self.pos)

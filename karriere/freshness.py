@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass
 
 from karriere.documents import Row
 
 #: The default threshold, in months, for ``build.py stale`` and for marking pages.
 STALE_MONTHS = 12
-
-
-def build_date() -> dt.date:
-    """The date pages are built for: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
 
 
 def months_between(earlier: dt.date, later: dt.date) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import difflib
-import hashlib
+import io
 import json
 import logging
 from collections import defaultdict
@@ -20,7 +20,6 @@ from typing import Any
 
 from frictionless import FrictionlessException, Package, system
 
-from karriere import parallel
 from karriere.documents import Row
 from karriere.errors import Problem
 from karriere.schema import TABLE_BY_NAME, TABLES, TEXT, Field, Table
@@ -60,22 +59,12 @@ def vocabularies_of(rows: dict[str, list[Row]]) -> dict[str, list[str]]:
     return {name: [r.values.get("id", "") for r in rows.get(name, [])] for name in VOCABULARIES}
 
 
-class _Lines(list):
-    """A file for :func:`csv.writer` that keeps what it is given: one line per row written."""
-
-    write = list.append
-
-
 def csv_bytes(table: Table, rows: list[Row]) -> bytes:
-    names = table.field_names
-    new = [row for row in rows if row.line is None]
-    lines = _Lines()
-    writer = csv.writer(lines, lineterminator="\n")
-    writer.writerow(names)
-    writer.writerows([row.values.get(name, "") for name in names] for row in new)
-    for row, line in zip(new, lines[1:], strict=True):
-        row.line = line
-    return "".join([lines[0], *(row.line for row in rows)]).encode("utf-8")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(table.field_names)
+    writer.writerows([row.values.get(name, "") for name in table.field_names] for row in rows)
+    return buffer.getvalue().encode("utf-8")
 
 
 def descriptor(rows: dict[str, list[Row]], sources: list[dict[str, str]]) -> dict[str, Any]:
@@ -111,74 +100,23 @@ def write(folder: Path, rows: dict[str, list[Row]], sources: list[dict[str, str]
     return Built(folder, desc, rows)
 
 
-def resource_keys(built: Built) -> dict[str, str]:
-    """Per resource, a digest of all that its validation depends on: its descriptor (the schema with
-    the vocabularies' ids), its CSV file, and the values of the fields its foreign keys point at."""
-    keys = {}
-    for resource in built.descriptor["resources"]:
-        digest = hashlib.blake2b(digest_size=16)
-        digest.update(json.dumps(resource, sort_keys=True, ensure_ascii=False).encode())
-        digest.update((built.folder / resource["path"]).read_bytes())
-        for key in resource["schema"].get("foreignKeys", []):
-            target = key["reference"]["resource"] or resource["name"]
-            fields = key["reference"]["fields"]
-            fields = [fields] if isinstance(fields, str) else fields
-            values = sorted({tuple(str(row.values.get(f, "")) for f in fields) for row in built.rows.get(target, [])})
-            digest.update(json.dumps([target, fields, values], ensure_ascii=False).encode())
-        keys[resource["name"]] = digest.hexdigest()
-    return keys
+def validate(built: Built, skip: set[tuple[str, str]] = frozenset()) -> list[Problem]:
+    """Validate the written package with Frictionless; map every error to its place in the YAML.
 
-
-#: Below this many rows per core, validating on one core is quicker than forking workers.
-ROWS_PER_WORKER = 5_000
-
-
-def _found(built: Built, names: list[str] | None, skip: set[tuple[str, str]]) -> list[tuple[bool, list[Problem]]]:
-    """Whether Frictionless finds errors in each resource of the package (or in the resources *names*),
-    in the package's order, and the problems they are (those about a record in *skip* left out).
-
-    The resources are validated on every core when there are many rows: each worker, forked with the
-    package open, validates its share (the largest resources first, dealt out in turn) and maps its
-    errors to problems. A foreign key is checked against the resource it names, which every worker has.
+    Foreign-key errors that point at a record in *skip* (a file that could not be read, already
+    reported) are left out.
     """
+    problems: list[Problem] = []
     with system.use_context(trusted=False):
         package = Package(str(built.folder / "datapackage.json"))
         try:
             package.to_descriptor(validate=True)
         except FrictionlessException as exception:  # the writer is wrong: a bug, not bad data
             raise RuntimeError(f"datapackage.json: {exception.error.message}") from None
-        names = [resource.name for resource in package.resources] if names is None else names
-
-        def problems_in(name: str) -> tuple[bool, list[Problem]]:
-            (task,) = package.get_resource(name).validate().tasks
-            return bool(task.errors), _problems(TABLE_BY_NAME[name], built, task.errors, skip)
-
-        largest_first = sorted(names, key=lambda name: -len(built.rows.get(name, [])))
-        rows = sum(len(built.rows.get(name, [])) for name in names)
-        found = parallel.each(largest_first, problems_in, parallel.workers(rows, ROWS_PER_WORKER))
-    by_name = dict(zip(largest_first, found, strict=True))
-    return [by_name[name] for name in names]
-
-
-def validate(built: Built, skip: set[tuple[str, str]] = frozenset(), known: set[str] | None = None) -> list[Problem]:
-    """Validate the written package with Frictionless; map every error to its place in the YAML.
-
-    Foreign-key errors that point at a record in *skip* (a file that could not be read, already
-    reported) are left out.
-
-    With *known* (the preview server keeps it between builds: the :func:`resource_keys` of the
-    resources it has found valid), only the resources whose key is not in it are validated; if they
-    have errors, every resource is, so that a preview reports what a full build reports.
-    """
-    keys = resource_keys(built) if known is not None else {}
-    names = None if known is None else [name for name, key in keys.items() if key not in known]
-    found = _found(built, names, skip)
-    if names is not None and any(errors for errors, _ in found):
-        found = _found(built, None, skip)
-    if known is not None and not any(errors for errors, _ in found):
-        known.clear()
-        known.update(keys.values())
-    return [problem for _, problems in found for problem in problems]
+        for resource in package.resources:
+            (task,) = resource.validate().tasks
+            problems += _problems(TABLE_BY_NAME[resource.name], built, task.errors, skip)
+    return problems
 
 
 def _problems(table: Table, built: Built, errors: list[Any], skip: set[tuple[str, str]]) -> list[Problem]:

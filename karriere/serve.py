@@ -1,4 +1,10 @@
-"""Local preview: serve output/ at http://127.0.0.1:8000/ and rebuild when data, content or theme change."""
+"""Local preview: serve output/ at http://127.0.0.1:8000/ and build the site again when data, content or
+theme change.
+
+Every change rebuilds the whole site, as MkDocs and Pelican do (about a second for the real data). The
+pages are published as soon as they are written; the search index and the HSDS export, which take as
+long again, follow in the background (the previous ones are served until then).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,50 @@ from collections.abc import Callable
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from karriere import pipeline
+from karriere.errors import Problem
+
 log = logging.getLogger(__name__)
+
+
+class Preview:
+    """The preview server's builds. A build waits for the previous one's background work, so that
+    they never overlap."""
+
+    def __init__(self, data_dir: Path, output: Path, on_finished: Callable[[float | Exception], None] | None = None):
+        self.data_dir, self.output, self.on_finished = data_dir, output, on_finished
+        self._finishing: threading.Thread | None = None
+        #: What the last background work did: None while it runs, then the seconds it took or the error.
+        self.finished: float | Exception | None = None
+        #: How many pages the last build wrote.
+        self.pages = 0
+
+    def build(self) -> list[Problem]:
+        self.wait()
+        problems = pipeline.build(self.data_dir, self.output, exports=False)
+        if not problems:
+            self.pages = pipeline.pages_in(self.output)
+            self.finished = None
+            self._finishing = threading.Thread(target=self._finish, daemon=True)
+            self._finishing.start()
+        return problems
+
+    def _finish(self) -> None:
+        started = time.perf_counter()
+        try:
+            pipeline.finish(self.output)
+            self.finished = time.perf_counter() - started
+        except Exception as exc:  # reported by the server; the pages are already up
+            log.debug("finishing the preview failed", exc_info=True)
+            self.finished = exc
+        if self.on_finished:
+            self.on_finished(self.finished)
+
+    def wait(self) -> None:
+        """Until the background work of the last build is done."""
+        if self._finishing is not None:
+            self._finishing.join()
+            self._finishing = None
 
 
 class Watcher:
@@ -45,25 +94,29 @@ class _Handler(SimpleHTTPRequestHandler):
 def serve(
     output: Path,
     folders: list[Path],
-    rebuild: Callable[[], bool],
+    rebuild: Callable[[], object],
     port: int = 8000,
     interval: float = 1.0,
-    rounds: int | None = None,
+    stop: threading.Event | None = None,
+    serving: Callable[[int], None] | None = None,
 ) -> None:
-    """Serve *output*; call *rebuild* whenever a watched file changes. *rounds* bounds the loop (tests)."""
+    """Serve *output*; call *rebuild* whenever a watched file changes, until *stop* is set (or Ctrl+C).
+    *serving* is told the port once the site is served."""
+    stop = stop or threading.Event()
     rebuild()
     server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(_Handler, directory=str(output)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"Preview at http://127.0.0.1:{server.server_address[1]}/ — rebuilding on changes (Ctrl+C stops).")
+    port = server.server_address[1]
+    print(f"Preview at http://127.0.0.1:{port}/ — rebuilding on changes (Ctrl+C stops).")
+    if serving:
+        serving(port)
     watcher = Watcher(folders)
-    count = 0
     try:
-        while rounds is None or count < rounds:
-            time.sleep(interval)
-            count += 1
+        while not stop.wait(interval):
             if watcher.changed():
                 rebuild()
     except KeyboardInterrupt:
         pass
     finally:
         server.shutdown()
+        server.server_close()

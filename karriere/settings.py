@@ -13,6 +13,7 @@ code builds a local preview and the published GitHub Pages site:
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -52,3 +53,11 @@ def from_environment(environ: dict[str, str] | None = None) -> SiteSettings:
         repository_url=repository_url.rstrip("/") if repository_url else None,
         branch=env.get("KARRIERE_BRANCH", "main"),
     )
+
+
+def build_date() -> dt.date:
+    """The date pages are built for: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()

@@ -1,13 +1,35 @@
+"""Fixtures shared by the whole suite: the tiny valid data set, and the real data's site, built once per
+test session, parsed once, served once, and opened in one Chromium."""
+
 from __future__ import annotations
 
+import functools
+import os
 import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
 VALID = TESTS / "fixtures" / "valid"
+DATA = ROOT / "data"
+CHROMIUM = "/usr/bin/chromium"
+#: Chromium as this machine runs it headless: no background connections (the network is closed).
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture
@@ -22,8 +44,6 @@ def valid_data(tmp_path: Path) -> Path:
 def _local_site_address():
     """Build as a local preview in every test, also inside GitHub Actions (which sets GITHUB_REPOSITORY);
     tests that need a published address set it themselves."""
-    import os
-
     names = (
         "GITHUB_REPOSITORY",
         "GITHUB_ACTIONS",
@@ -41,3 +61,65 @@ def _local_site_address():
         os.environ.pop("SOURCE_DATE_EPOCH", None)
     else:
         os.environ["SOURCE_DATE_EPOCH"] = previous_epoch
+
+
+def real_data() -> Path:
+    """The data the real-data tests run over: data/, or the folder KARRIERE_TEST_DATA names (a test
+    runs them over a copy of data/ with a coordinator's ordinary edits made in it)."""
+    return Path(os.environ.get("KARRIERE_TEST_DATA", DATA))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory, _local_site_address) -> Path:
+    """The real data's site, built once for the whole session. Tests read it; none may change it."""
+    from karriere import pipeline
+
+    out = tmp_path_factory.mktemp("real-site") / "output"
+    assert pipeline.build(real_data(), out) == []
+    return out
+
+
+@pytest.fixture(scope="session")
+def soups(site: Path) -> dict[Path, BeautifulSoup]:
+    """Every page of the real site parsed once with a spec-compliant HTML parser (html5lib)."""
+    return {path: BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib") for path in sorted(site.rglob("*.html"))}
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+def serve_folder(folder: Path) -> tuple[ThreadingHTTPServer, str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def base_url(site: Path) -> Iterator[str]:
+    """The real site served over HTTP on a free port."""
+    server, url = serve_folder(site)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (never a downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Debian's chromium is required (apt-get install chromium)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    yield pg
+    context.close()

@@ -121,28 +121,3 @@ def test_every_error_at_once_sorted(valid_data: Path, monkeypatch, capsys) -> No
 def test_corpus_is_large_enough() -> None:
     # The issue asks for at least 30 bad inputs; this keeps the corpus from shrinking unnoticed.
     assert len(CASES) + 2 >= 30
-
-
-def test_validation_spread_over_workers_finds_what_one_core_finds(valid_data: Path, tmp_path: Path, monkeypatch):
-    """With many rows the package's tables are validated by several workers (package.validate); each
-    maps its own errors to problems, and together they report exactly what one process reports."""
-    from karriere import package, parallel
-
-    for case in ("unknown-offering", "negative-money", "duplicate-id", "unknown-municipality"):
-        apply_case(BAD / case, valid_data)
-    loaded = pipeline.load(valid_data)
-    built = pipeline.make_package(loaded, tmp_path / "package")
-    skip = pipeline.unreadable_ids(loaded)
-
-    monkeypatch.setenv("KARRIERE_JOBS", "1")
-    alone = package.validate(built, skip)
-    monkeypatch.setenv("KARRIERE_JOBS", "2")
-    monkeypatch.setattr(package, "ROWS_PER_WORKER", 1)  # the tiny data set as if it were a national one
-    counts: list[int] = []
-    original = parallel.workers
-    monkeypatch.setattr(parallel, "workers", lambda *args: counts.append(original(*args)) or counts[-1])
-    shared = package.validate(built, skip)
-
-    assert counts == [2]
-    assert len({p.path for p in alone}) >= 2, alone  # Frictionless found problems in several files
-    assert shared == alone

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import threading
-import time
-import urllib.request
 from pathlib import Path
 
-from karriere import cli, fieldref, pipeline, search
+from karriere import cli, fieldref, pipeline
 from karriere.freshness import is_stale, months_between, stale_records
-from karriere.serve import Watcher, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -104,88 +99,6 @@ def test_centre_page_marks_overdue_checks(valid_data: Path, tmp_path: Path, monk
     assert pipeline.build(valid_data, out) == []
     html = (out / "senter" / "gol" / "index.html").read_text(encoding="utf-8")
     assert "for mer enn 12 måneder siden" in html
-
-
-def test_watcher_sees_changes(tmp_path: Path) -> None:
-    folder = tmp_path / "watched"
-    folder.mkdir()
-    (folder / "a.yaml").write_text("a: 1\n", encoding="utf-8")
-    watcher = Watcher([folder])
-    assert not watcher.changed()
-    time.sleep(0.01)
-    (folder / "a.yaml").write_text("a: 22\n", encoding="utf-8")
-    assert watcher.changed()
-    assert not watcher.changed()
-    (folder / "b.yaml").write_text("b: 1\n", encoding="utf-8")
-    assert watcher.changed()
-
-
-def test_serve_rebuilds_on_change_and_serves(valid_data: Path, tmp_path: Path) -> None:
-    out = tmp_path / "site"
-    builds: list[bool] = []
-    preview = pipeline.Preview(valid_data, out)  # what `build.py serve` rebuilds with
-
-    def rebuild() -> bool:
-        builds.append(preview.build() == [])
-        return builds[-1]
-
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    thread = threading.Thread(
-        target=serve, args=(out, [valid_data], rebuild, port), kwargs={"interval": 0.2, "rounds": 40}, daemon=True
-    )
-    thread.start()
-    for _ in range(100):
-        if builds:
-            break
-        time.sleep(0.1)
-    time.sleep(0.5)
-    page = urllib.request.urlopen(f"http://127.0.0.1:{port}/senter/gol/").read().decode("utf-8")
-    assert "Testsenter Gol" in page
-    centre = valid_data / "centres" / "buskerud" / "gol.yaml"
-    centre.write_text(
-        centre.read_text(encoding="utf-8").replace("Testsenter Gol", "Testsenter Gol sentrum"), encoding="utf-8"
-    )
-    for _ in range(100):
-        if len(builds) >= 2:
-            break
-        time.sleep(0.1)
-    thread.join(timeout=20)
-    assert builds[:2] == [True, True]
-    assert "Testsenter Gol sentrum" in (out / "senter" / "gol" / "index.html").read_text(encoding="utf-8")
-    preview.wait()
-    assert isinstance(preview.finished, float)  # the search index followed
-    assert (out / "pagefind" / "pagefind-entry.json").is_file()
-
-
-def test_preview_serves_on_when_the_search_index_fails(valid_data: Path, tmp_path: Path, monkeypatch, capsys) -> None:
-    out = tmp_path / "site"
-    preview = pipeline.Preview(valid_data, out)
-    assert preview.build() == []
-    preview.wait()
-    index = sorted(p.name for p in (out / "pagefind").iterdir())
-
-    def broken(site: Path, bundle: Path | None = None, meanwhile=None) -> None:
-        raise search.SearchIndexError("pagefind failed: no space left on device")
-
-    monkeypatch.setattr(search, "index", broken)
-    centre = valid_data / "centres" / "buskerud" / "gol.yaml"
-    centre.write_text(centre.read_text(encoding="utf-8").replace("Testsenter Gol", "Gol sentrum"), encoding="utf-8")
-    assert cli._build(argparse.Namespace(data=valid_data, output=out), preview) == 0  # as `serve` rebuilds
-    preview.wait()
-    assert isinstance(preview.finished, search.SearchIndexError)
-    said = capsys.readouterr()
-    assert "The search index could not be updated: pagefind failed: no space left on device" in said.err
-    # The centre's pages and the lists with its name were rendered; the coordinator is told how many.
-    assert 0 < preview.rendered < preview.pages
-    assert f"{preview.rendered} of {preview.pages} pages rendered" in said.out
-    # The edited page is served, with the previous search index, whole.
-    assert "Gol sentrum" in (out / "senter" / "gol" / "index.html").read_text(encoding="utf-8")
-    assert sorted(p.name for p in (out / "pagefind").iterdir()) == index
-    assert not [p.name for p in tmp_path.iterdir() if ".finish-" in p.name]
 
 
 def test_field_reference_is_generated_and_complete() -> None:

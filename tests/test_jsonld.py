@@ -5,11 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 from pyld import jsonld
-
-from karriere import pipeline
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = "https://schema.org/"
@@ -25,13 +22,6 @@ NEVER = {"aggregateRating", "review", "ratingValue"}
 def offline_loader(url: str, options=None) -> dict:
     assert url.rstrip("/") in ("https://schema.org", "http://schema.org"), url
     return {"contextUrl": None, "documentUrl": url, "document": {"@context": {"@vocab": SCHEMA}}}
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("jsonld") / "site"
-    assert pipeline.build(ROOT / "data", out) == []
-    return out
 
 
 def expanded_nodes(doc: dict) -> list[dict]:

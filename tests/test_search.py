@@ -10,18 +10,10 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
 from karriere import pipeline
-from karriere.search import fold, name_forms, serving
-from tests.test_browser import WCAG, base_url, browser  # noqa: F401  (fixtures)
+from karriere.finder import fold, name_forms, serving
+from tests.test_browser import WCAG
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-@pytest.fixture
-def page(browser: Browser) -> Page:  # noqa: F811
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    yield pg
-    context.close()
 
 
 def search(page: Page, base: str, query: str, lang_prefix: str = "") -> list[str]:
@@ -41,17 +33,17 @@ def search(page: Page, base: str, query: str, lang_prefix: str = "") -> list[str
         ("Tromsø", "Karriere Troms"),
     ],
 )
-def test_a_name_or_town_puts_that_centre_first(page: Page, base_url: str, query: str, first: str) -> None:  # noqa: F811
+def test_a_name_or_town_puts_that_centre_first(page: Page, base_url: str, query: str, first: str) -> None:
     assert search(page, base_url, query)[0] == first
 
 
-def test_an_offering_or_group_finds_centres(page: Page, base_url: str) -> None:  # noqa: F811
+def test_an_offering_or_group_finds_centres(page: Page, base_url: str) -> None:
     assert "Kongsberg karrieresenter" in search(page, base_url, "sykemeldte")
     results = search(page, base_url, "realkompetansevurdering")
     assert any("Kristiansand" in r for r in results)
 
 
-def test_a_filter_narrows_to_one_county(page: Page, base_url: str) -> None:  # noqa: F811
+def test_a_filter_narrows_to_one_county(page: Page, base_url: str) -> None:
     search(page, base_url, "karriereveiledning")
     page.get_by_text("Avgrens søket").click()
     page.get_by_role("group", name="Fylke").get_by_label("Buskerud").check()
@@ -63,7 +55,7 @@ def test_a_filter_narrows_to_one_county(page: Page, base_url: str) -> None:  # n
     assert page.locator("#search-status").get_attribute("aria-live") == "polite"
 
 
-def test_nynorsk_and_english_queries_on_their_pages(page: Page, base_url: str) -> None:  # noqa: F811
+def test_nynorsk_and_english_queries_on_their_pages(page: Page, base_url: str) -> None:
     nn = search(page, base_url, "sjukmelde", "nn/")
     assert "Kongsberg karrieresenter" in nn
     assert page.locator("html").get_attribute("lang") == "nn"
@@ -72,12 +64,12 @@ def test_nynorsk_and_english_queries_on_their_pages(page: Page, base_url: str) -
     assert all("/en/" in href for href in page.locator("#search-results a").evaluate_all("a => a.map(x => x.href)"))
 
 
-def test_stemming_finds_other_forms(page: Page, base_url: str) -> None:  # noqa: F811
+def test_stemming_finds_other_forms(page: Page, base_url: str) -> None:
     assert "Kongsberg karrieresenter" in search(page, base_url, "sykemeldt")
     assert "Kongsberg karrieresenter" in search(page, base_url, "sjukmeld", "nn/")
 
 
-def test_a_query_typed_while_the_index_loads_is_not_lost(page: Page, base_url: str) -> None:  # noqa: F811
+def test_a_query_typed_while_the_index_loads_is_not_lost(page: Page, base_url: str) -> None:
     """On a slow connection the reader types before Pagefind is ready; the query must still run."""
     held = []
     page.route("**/pagefind.js", lambda route: held.append(route))
@@ -90,7 +82,7 @@ def test_a_query_typed_while_the_index_loads_is_not_lost(page: Page, base_url: s
     assert page.locator("#search-results h3").all_inner_texts()[0] == "Hallingdal karrieresenter"
 
 
-def test_search_page_by_keyboard_only(page: Page, base_url: str) -> None:  # noqa: F811
+def test_search_page_by_keyboard_only(page: Page, base_url: str) -> None:
     page.goto(base_url + "sok/")
     page.locator("#q").focus()
     page.keyboard.type("karriereveiledning")
@@ -113,7 +105,7 @@ def test_search_page_by_keyboard_only(page: Page, base_url: str) -> None:  # noq
         pytest.fail("the results cannot be reached by keyboard")
 
 
-def test_home_search_box_leads_to_results(page: Page, base_url: str) -> None:  # noqa: F811
+def test_home_search_box_leads_to_results(page: Page, base_url: str) -> None:
     page.goto(base_url)
     page.get_by_label("Søk etter senter, sted eller tilbud").fill("Gol")
     page.keyboard.press("Enter")
@@ -121,7 +113,7 @@ def test_home_search_box_leads_to_results(page: Page, base_url: str) -> None:  #
     assert page.locator("#search-results h3").first.inner_text() == "Hallingdal karrieresenter"
 
 
-def test_without_javascript_search_says_so(browser: Browser, base_url: str) -> None:  # noqa: F811
+def test_without_javascript_search_says_so(browser: Browser, base_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     pg = context.new_page()
     pg.goto(base_url + "sok/")
@@ -139,14 +131,14 @@ def muni(page: Page, base: str, name: str, prefix: str = "") -> str:
     return page.locator("#muni-results section").first.inner_text()
 
 
-def test_gol_shows_hallingdal_first(page: Page, base_url: str) -> None:  # noqa: F811
+def test_gol_shows_hallingdal_first(page: Page, base_url: str) -> None:
     text = muni(page, base_url, "Gol")
     assert text.startswith("Gol (Buskerud)")
     assert text.index("Hallingdal karrieresenter") < text.index("Kongsberg karrieresenter")
     assert "Senter i kommunen" in text and "karriereveiledning.no" in text
 
 
-def test_hole_shows_the_countys_centres_honestly(page: Page, base_url: str) -> None:  # noqa: F811
+def test_hole_shows_the_countys_centres_honestly(page: Page, base_url: str) -> None:
     text = muni(page, base_url, "Hole")
     assert text.startswith("Hole (Buskerud)")
     assert "Dataene sier ikke hvilket senter" in text
@@ -155,13 +147,13 @@ def test_hole_shows_the_countys_centres_honestly(page: Page, base_url: str) -> N
 
 
 @pytest.mark.parametrize("typed", ["Kautokeino", "Guovdageaidnu", "guovda", "karasjok", "Kárášjohka"])
-def test_sami_and_kven_forms_are_found(page: Page, base_url: str, typed: str) -> None:  # noqa: F811
+def test_sami_and_kven_forms_are_found(page: Page, base_url: str, typed: str) -> None:
     text = muni(page, base_url, typed)
     assert "(Finnmark)" in text
     assert "Dataene har ikke noe karrieresenter i drift i dette fylket." in text
 
 
-def test_municipality_lists_work_without_javascript(browser: Browser, base_url: str) -> None:  # noqa: F811
+def test_municipality_lists_work_without_javascript(browser: Browser, base_url: str) -> None:
     context = browser.new_context(java_script_enabled=False)
     pg = context.new_page()
     pg.goto(base_url + "kommune/")
@@ -173,7 +165,7 @@ def test_municipality_lists_work_without_javascript(browser: Browser, base_url: 
 
 
 @pytest.mark.parametrize("lang", ["", "nn/", "en/"])
-def test_axe_on_search_and_municipality_pages_in_use(page: Page, base_url: str, lang: str) -> None:  # noqa: F811
+def test_axe_on_search_and_municipality_pages_in_use(page: Page, base_url: str, lang: str) -> None:
     search(page, base_url, "karriere", lang)
     page.locator(".search-filters summary").click()
     assert Axe().run(page, options=WCAG).violations_count == 0
@@ -214,7 +206,7 @@ def test_name_forms_and_folding() -> None:
     assert fold("Tromsø") == "tromso"
 
 
-def test_results_can_be_sorted_by_name(page: Page, base_url: str) -> None:  # noqa: F811
+def test_results_can_be_sorted_by_name(page: Page, base_url: str) -> None:
     search(page, base_url, "karriereveiledning")
     page.get_by_label("Sorter treffene").select_option("name")
     page.wait_for_function(

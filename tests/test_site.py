@@ -19,23 +19,12 @@ from babel.dates import format_date
 from bs4 import BeautifulSoup
 
 from karriere import pipeline
-from karriere.i18n import LANGS, LOCALES, Labels, labels, partial_date
-from karriere.site import read_narratives, render_markdown
+from karriere.content import read_narratives, render_markdown
+from karriere.i18n import LANGS, LOCALES, labels, partial_date
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "output"
-    assert pipeline.build(DATA, out) == []
-    return out
-
-
-def pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -70,9 +59,8 @@ def test_html_is_valid_per_the_nu_checker(site: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_every_page_has_lang_title_and_one_h1(site: Path) -> None:
-    for path in pages(site):
-        doc = soup(path)
+def test_every_page_has_lang_title_and_one_h1(site: Path, soups) -> None:
+    for path, doc in soups.items():
         assert doc.html["lang"] == lang_of(site, path), path
         assert doc.title and doc.title.get_text(strip=True), path
         assert len(doc.find_all("h1")) == 1, path
@@ -80,9 +68,8 @@ def test_every_page_has_lang_title_and_one_h1(site: Path) -> None:
         assert doc.find("a", class_="skip-link")["href"] == "#main"
 
 
-def test_every_internal_link_resolves(site: Path) -> None:
-    for path in pages(site):
-        doc = soup(path)
+def test_every_internal_link_resolves(site: Path, soups) -> None:
+    for path, doc in soups.items():
         for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
             for element in doc.find_all(tag):
                 target = element.get(attr)
@@ -100,10 +87,9 @@ def test_every_internal_link_resolves(site: Path) -> None:
                 assert local.is_file(), f"{path}: {target}"
 
 
-def test_no_third_party_requests_no_scripts_small_pages(site: Path) -> None:
-    for path in pages(site):
+def test_no_third_party_requests_no_scripts_small_pages(site: Path, soups) -> None:
+    for path, doc in soups.items():
         assert path.stat().st_size < 60_000, path
-        doc = soup(path)
         scripts = [s.get("src", "") for s in doc.find_all("script") if s.get("type") != "application/ld+json"]
         needs_js = path.parent.name in ("sok", "kommune")
         assert scripts == [] or needs_js, f"{path} loads JavaScript it does not need"
@@ -127,11 +113,10 @@ def test_no_third_party_requests_no_scripts_small_pages(site: Path) -> None:
     assert (site / "theme" / "css" / "site.css").stat().st_size < 25_000
 
 
-def test_language_alternates_lead_to_the_same_page(site: Path) -> None:
-    for path in pages(site):
+def test_language_alternates_lead_to_the_same_page(site: Path, soups) -> None:
+    for path, doc in soups.items():
         if path.name == "404.html":
             continue
-        doc = soup(path)
         alternates = {link["hreflang"]: link["href"] for link in doc.find_all("link", rel="alternate")}
         assert set(alternates) == {"nb", "nn", "en", "x-default"}, path
         for lang in LANGS:
@@ -142,14 +127,12 @@ def test_language_alternates_lead_to_the_same_page(site: Path) -> None:
             assert switch is not None and alternates[lang].endswith(switch["href"]), path
 
 
-def test_menu_marks_the_page_it_is_on_and_menu_and_footer_speak_the_page_language(site: Path) -> None:
-    # The menu and footer are pieces rendered once per language and current page (site.frame).
+def test_menu_marks_the_page_it_is_on_and_menu_and_footer_speak_the_page_language(site: Path, soups) -> None:
     texts = labels()
-    for path in pages(site):
+    for path, doc in soups.items():
         if path.name == "404.html":
             continue
         lang = lang_of(site, path)
-        doc = soup(path)
         url = "/" + "".join(f"{part}/" for part in path.relative_to(site).parent.parts)
         links = doc.select(".main-nav a")
         current = [a["href"] for a in doc.select('.main-nav a[aria-current="page"]')]
@@ -174,7 +157,6 @@ def test_vocabulary_and_labels_in_the_page_language(site: Path) -> None:
 
 
 def test_a_centre_pages_terms_are_its_own_in_the_page_language_with_their_filter(site: Path) -> None:
-    # The terms are pieces rendered once per term, language and filter (site.KarriereGenerator._pieces).
     vocabulary = {
         kind: {t["id"]: t for t in yaml.safe_load((DATA / "vocabularies" / f"{name}.yaml").read_text("utf-8"))["terms"]}
         for kind, name in (("offering", "offering_types"), ("target_group", "target_groups"), ("channel", "channels"))
@@ -197,18 +179,6 @@ def test_every_label_a_template_names_exists() -> None:
     assert len(named) > 150
     for lang in LANGS:
         assert sorted(named - labels()[lang].keys()) == [], lang
-
-
-def test_labels_are_items_and_attributes_and_stay_so_when_copied() -> None:
-    import copy
-    import pickle
-
-    en = labels()["en"]
-    assert en.site_name == en["site_name"] and "site_name" in en
-    for other in (copy.copy(en), copy.deepcopy(en), pickle.loads(pickle.dumps(en))):
-        assert isinstance(other, Labels) and other == en and other.site_name == en["site_name"]
-    with pytest.raises(AttributeError):
-        en.no_such_label  # noqa: B018
 
 
 def test_centre_page_says_what_is_not_known(site: Path) -> None:
@@ -310,7 +280,7 @@ def test_sitemap_robots_and_404(site: Path) -> None:
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locs = [e.text for e in tree.getroot().findall("s:url/s:loc", ns)]
     assert len(locs) == len(set(locs))
-    html_pages = [p for p in pages(site) if p.name != "404.html"]
+    html_pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
     assert len(locs) == len(html_pages)
     assert "Sitemap:" in (site / "robots.txt").read_text(encoding="utf-8")
     for lang in ("", "nn/", "en/"):
@@ -399,12 +369,3 @@ def test_the_coordinators_guide_is_linked_and_published(site: Path) -> None:
         assert guide.find("a", href="../feltreferanse/")
         if prefix:
             assert guide.select_one('article div[lang="nb"]'), "the bokmål guide is marked as such"
-
-
-def test_page_folders_are_made_under_a_site_folder_that_does_not_exist_yet(tmp_path: Path) -> None:
-    from karriere.site import make_folders
-
-    root = tmp_path / "not-yet" / "site"
-    make_folders(root, ["senter/gol/index.html", "senter/nes/index.html", "index.html", "en/senter/gol/index.html"])
-    made = sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_dir())
-    assert made == ["en", "en/senter", "en/senter/gol", "senter", "senter/gol", "senter/nes"]

@@ -1,0 +1,113 @@
+"""Finding a centre: the search page and the municipality finder (with a list per county without JavaScript)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from karriere import urls
+from karriere.i18n import labels
+from karriere.model import County, Municipality
+from karriere.settings import NATIONAL_SERVICE_URL
+from karriere.views.common import CentreListItem, Meta, Page, Views, alternates, crumbs
+
+
+@dataclass
+class FilterGroup:
+    """One set of search filter checkboxes: the Pagefind filter name and the values (labels)."""
+
+    name: str
+    legend: str
+    values: list[str]
+
+
+@dataclass
+class SearchPage:
+    meta: Meta
+    filters: list[FilterGroup]
+    bundle_url: str
+    directory_url: str
+    municipality_url: str
+
+
+@dataclass
+class MunicipalityIndexPage:
+    meta: Meta
+    data_url: str
+    counties: list[tuple[County, str]]
+    national_service_url: str
+
+
+@dataclass
+class MunicipalityRow:
+    municipality: Municipality
+    basis: str
+    local: list[CentreListItem]
+    others: list[CentreListItem]
+
+
+@dataclass
+class MunicipalityCountyPage:
+    meta: Meta
+    county: County
+    rows: list[MunicipalityRow]
+    county_url: str
+    national_service_url: str
+
+
+def search(v: Views, lang: str) -> Page:
+    t = labels()[lang]
+    meta = Meta(lang, urls.search(lang), t["search_title"], t["search_intro"], alternates(urls.search), crumbs(lang))
+    meta.scripts, meta.wasm = ["theme/js/search.js"], True
+    centres = v.data.centres.values()
+
+    def used(vocabulary: str, attr: str) -> list[str]:
+        return [
+            term.label[lang]
+            for term in v.data.vocabularies[vocabulary].values()
+            if any(term in getattr(c, attr) for c in centres)
+        ]
+
+    with_centres = [c.name for c in v.counties_by_number() if any(x.county is c for x in centres)]
+    filters = [
+        FilterGroup("county", t["filter_county"], with_centres),
+        FilterGroup("offering", t["filter_offering"], used("offering_types", "offerings")),
+        FilterGroup("target_group", t["filter_target"], used("target_groups", "target_groups")),
+        FilterGroup("channel", t["filter_channel"], used("channels", "channels")),
+    ]
+    page = SearchPage(meta, filters, urls.search_bundle(), urls.directory(lang), urls.municipalities(lang))
+    return Page("search.html", page)
+
+
+def municipalities(v: Views, lang: str) -> Page:
+    t = labels()[lang]
+    url = urls.municipalities(lang)
+    meta = Meta(lang, url, t["muni_title"], t["muni_intro"], alternates(urls.municipalities), crumbs(lang))
+    meta.scripts = ["theme/js/municipality.js"]
+    counties = [(c, urls.municipalities(lang, c.id)) for c in v.counties_by_number()]
+    page = MunicipalityIndexPage(meta, urls.municipality_data(lang), counties, NATIONAL_SERVICE_URL)
+    return Page("municipalities.html", page)
+
+
+def municipality_county(v: Views, lang: str, county: County) -> Page:
+    t = labels()[lang]
+    title = t["muni_county_title"].format(name=county.name)
+    meta = Meta(
+        lang,
+        urls.municipalities(lang, county.id),
+        title,
+        title,
+        alternates(urls.municipalities, county.id),
+        crumbs(lang, (t["muni_title"], urls.municipalities(lang))),
+    )
+    rows = [
+        MunicipalityRow(
+            s.municipality,
+            s.basis,
+            [v.centre_item(lang, c) for c in s.local],
+            [v.centre_item(lang, c) for c in s.county_centres],
+        )
+        for s in v.servings
+        if s.county is county
+    ]
+    page = MunicipalityCountyPage(meta, county, rows, urls.county(lang, county.id), NATIONAL_SERVICE_URL)
+    return Page("municipality_county.html", page)
