@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from karriere import urls
 from karriere.model import Centre, County, Data, Municipality
 
+
 @dataclass
 class Serving:
     """Which centres a resident of one municipality can go to, and on what basis."""

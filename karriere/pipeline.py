@@ -49,7 +49,9 @@ def shown_path(path: Path) -> str:
 def load(data_dir: Path) -> Loaded:
     """Read every YAML file under *data_dir* into rows; collect every problem on the way."""
     if not data_dir.is_dir():
-        problem = Problem(shown_path(data_dir), 1, 1, "", "the data folder does not exist", "give the folder with --data", "io")
+        problem = Problem(
+            shown_path(data_dir), 1, 1, "", "the data folder does not exist", "give the folder with --data", "io"
+        )
         return Loaded([], {}, [problem])
     problems: list[Problem] = []
     documents: list[Document] = []
@@ -148,7 +150,9 @@ def index_and_export(site: Path, pagefind: Path, hsds_folder: Path) -> None:
     *hsds_folder*. Pagefind is a program of its own: this process writes the export while it runs."""
     from karriere import hsds, model
 
-    search.index(site, pagefind, meanwhile=lambda: hsds.export(model.load(site / "data" / "datapackage.json"), hsds_folder))
+    search.index(
+        site, pagefind, meanwhile=lambda: hsds.export(model.load(site / "data" / "datapackage.json"), hsds_folder)
+    )
 
 
 def publish(staging: Path, output: Path) -> None:

@@ -38,7 +38,9 @@ class KarriereGenerator(Generator):
         data = model.load(Path(self.settings["KARRIERE_PACKAGE"]))
         self.site = from_environment()
         content = Path(self.settings["PATH"])
-        views = Views(data, self.site, read_narratives(content / "narratives"), read_docs(content.parent / "docs"), True)
+        views = Views(
+            data, self.site, read_narratives(content / "narratives"), read_docs(content.parent / "docs"), True
+        )
         self.servings = views.servings
         self.pages: list[Page] = list(all_pages(views))
         seen: dict[str, str] = {}

@@ -193,7 +193,9 @@ def test_a_failure_while_pagefind_indexes_stops_pagefind(valid_data: Path, tmp_p
     assert not (tmp_path / "bundle" / "pagefind-entry.json").exists()
 
 
-def test_check_and_build_run_where_the_os_has_no_linux_only_calls(valid_data: Path, tmp_path: Path, monkeypatch) -> None:
+def test_check_and_build_run_where_the_os_has_no_linux_only_calls(
+    valid_data: Path, tmp_path: Path, monkeypatch
+) -> None:
     """macOS and Windows have no os.sched_getaffinity (nor fork): the command line works without them."""
     import os
 

@@ -188,7 +188,7 @@ class Views:
         ]
 
     def links(self, path: str, title: str) -> Links:
-        """"Report an error" and "edit on GitHub" for the file *path*, when the repository is known."""
+        """ "Report an error" and "edit on GitHub" for the file *path*, when the repository is known."""
         repo = self.settings.repository_url
         if not repo:
             return Links(None, None, path)

@@ -107,9 +107,7 @@ def national_years(v: Views) -> list[int]:
 
 def national_index(v: Views, lang: str) -> Page:
     t = labels()[lang]
-    years = [
-        (y, urls.national(lang, y), sum(1 for (_, yy) in v.data.reports if yy == y)) for y in national_years(v)
-    ]
+    years = [(y, urls.national(lang, y), sum(1 for (_, yy) in v.data.reports if yy == y)) for y in national_years(v)]
     meta = Meta(
         lang,
         urls.national_index(lang),
