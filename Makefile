@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: install install-test-tools build check test lint format clean
+.PHONY: install install-test-tools build check test lint format messages clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,13 @@ test: install-test-tools
 format: install
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
+
+## The site's own words: extract them from the code and templates, and update the catalogs to translate
+messages: install
+	$(VENV)/bin/pybabel extract -F babel.cfg -k tr:2 -k trp:2c,3 -k trn:2,3 -k N_ -k NP_:1c,2 \
+		--no-wrap --sort-by-file --project=karrieresentre -o karriere/locale/messages.pot .
+	$(VENV)/bin/pybabel update --no-wrap --ignore-obsolete -i karriere/locale/messages.pot -d karriere/locale
+	$(VENV)/bin/pybabel compile --statistics --use-fuzzy -d karriere/locale -o /dev/null 2>&1 | grep -v '^compiling' || true
 
 clean:
 	rm -rf output .pytest_cache .ruff_cache

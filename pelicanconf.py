@@ -56,10 +56,11 @@ CACHE_CONTENT = False
 DELETE_OUTPUT_DIRECTORY = False
 
 # Autoescape everything: text from data can never become markup.
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# The site's own words come from gettext catalogs (karriere/i18n.py, installed on each generator's environment).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True, "extensions": ["jinja2.ext.i18n"]}
 JINJA_FILTERS = site.JINJA_FILTERS
 JINJA_GLOBALS = {
-    "LABELS": i18n.labels(),
+    "LANGUAGE_NAMES": i18n.LANGUAGE_NAMES,
     "LANGS": i18n.LANGS,
     "SITE": _site,
     "NAV": urls.navigation(),

@@ -13,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from karriere import pipeline
+from karriere import i18n, pipeline
 from karriere.errors import Problem, report_to_github
 from karriere.serve import Preview, serve
 
@@ -116,7 +116,8 @@ def _report_finished(result: float | Exception | None) -> None:
 
 def _serve(args: argparse.Namespace) -> int:
     preview = Preview(args.data, args.output, on_finished=_report_finished)
-    serve(args.output, [args.data, ROOT / "content", ROOT / "theme"], lambda: preview_build(args, preview), args.port)
+    watched = [args.data, ROOT / "content", ROOT / "theme", ROOT / "docs", i18n.CATALOGS]
+    serve(args.output, watched, lambda: preview_build(args, preview), args.port)
     return 0
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import markdown
 import nh3
 
-from karriere.i18n import LANGS
+from karriere.i18n import LANGS, N_
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +41,10 @@ ALLOWED_TAGS = {
 ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "th": {"scope"}, "abbr": {"title"}}
 
 #: Guides for coordinators, kept as Markdown in docs/ and also published on the site (in bokmål):
-#: {slug: the label key of its title}.
+#: {slug: its title, translated where it is shown}.
 DOCS = {
-    "slik-oppdaterer-du-opplysningene": "guide_title",
-    "feltreferanse": "fieldref_title",
+    "slik-oppdaterer-du-opplysningene": N_("Slik oppdaterer du opplysningene"),
+    "feltreferanse": N_("Feltreferanse"),
 }
 
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import csv
 import io
 
-from karriere.i18n import labels
+from karriere.i18n import tr
 from karriere.views.reports import ReportPage
 
 
 def report_csv(page: ReportPage) -> bytes:
     """The report's figures as a CSV in the page's language: section, item, value, unit."""
     lang = page.meta.lang
-    t = labels()[lang]
     f = page.figures
     r = f.report
     rows: list[tuple[str, str, str, str]] = []
@@ -21,25 +20,25 @@ def report_csv(page: ReportPage) -> bytes:
         if value is not None:
             rows.append((section, item, str(value), unit))
 
-    summary = t["report_summary"]
-    add(summary, t["centres_reported"], r.centres, "")
-    add(summary, t["funding_total"], f.funding_total, "NOK")
-    add(summary, t["fte_total"], f.fte_total, t["fte"])
-    add(summary, t["persons_full_time"], r.persons_full_time, t["persons"])
-    add(summary, t["population"], r.population, "")
-    add(summary, t["per_inhabitant"], f.per_inhabitant, "NOK")
+    summary = tr(lang, "Sammendrag")
+    add(summary, tr(lang, "Antall sentre"), r.centres, "")
+    add(summary, tr(lang, "Finansiering i alt"), f.funding_total, "NOK")
+    add(summary, tr(lang, "Årsverk i alt"), f.fte_total, tr(lang, "Årsverk"))
+    add(summary, tr(lang, "Personer i 81–100 %% stilling"), r.persons_full_time, tr(lang, "Personer"))
+    add(summary, tr(lang, "Innbyggere"), r.population, "")
+    add(summary, tr(lang, "Kroner per innbygger"), f.per_inhabitant, "NOK")
     for a in f.funding_by_source:
-        add(t["funding_by_source"], a.label.label[lang], a.value, "NOK")
+        add(tr(lang, "Finansiering etter kilde"), a.label.label[lang], a.value, "NOK")
     for c in f.funding_by_contributor:
-        add(t["funding_by_contributor"], c.name, c.amount, "NOK")
+        add(tr(lang, "Finansiering etter bidragsyter"), c.name, c.amount, "NOK")
     for a in f.persons_by_employer:
-        add(t["staff_by_employer"], a.label.label[lang], a.value, t["persons"])
+        add(tr(lang, "Ansatte etter arbeidsgiver"), a.label.label[lang], a.value, tr(lang, "Personer"))
     for a in f.fte_by_employer:
-        add(t["fte_by_employer"], a.label.label[lang], a.value, t["fte"])
+        add(tr(lang, "Årsverk etter arbeidsgiver"), a.label.label[lang], a.value, tr(lang, "Årsverk"))
     for s in r.surveys:
-        add(t["survey_results"], s.statement_nb, s.share, t["share"])
+        add(tr(lang, "Resultater fra brukerundersøkelser"), s.statement_nb, s.share, tr(lang, "Andel"))
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([t["section"], t["figure"], t["value"], "unit"])
+    writer.writerow([tr(lang, "Avsnitt"), tr(lang, "Tall"), tr(lang, "Verdi"), "unit"])
     writer.writerows(rows)
     return buffer.getvalue().encode("utf-8")

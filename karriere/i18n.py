@@ -1,50 +1,136 @@
-"""Languages: the site's own words (theme/labels.yaml) and locale-aware formatting with Babel.
+"""Languages: the site's own words in gettext catalogs, and locale-aware formatting with Babel.
 
-One mechanism for labels: data-driven, three languages per key. Vocabulary terms carry their own
-three labels in data/vocabularies/.
+Bokmål is the source language: every message is written in bokmål in the code and the templates, and
+``karriere/locale/<lang>/LC_MESSAGES/messages.po`` translates it into nynorsk and English (``make
+messages`` extracts and updates them with Babel). The catalogs are compiled when they are read, at
+the start of every build (:func:`refresh`), so an edited translation shows in the next preview.
+Vocabulary terms carry their own three labels in data/vocabularies/ (they are data).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gettext as _gettext
+import io
 from decimal import Decimal
 from functools import cache, lru_cache
 from pathlib import Path
 
-import yaml
 from babel import Locale
 from babel.dates import DateTimePattern, get_date_format
 from babel.dates import parse_pattern as parse_date_pattern
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from babel.numbers import NumberPattern, parse_pattern
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
 
 LANGS = ("nb", "nn", "en")
 DEFAULT_LANG = "nb"
 LOCALES = {"nb": "nb_NO", "nn": "nn_NO", "en": "en_GB"}
-LABELS_FILE = Path(__file__).resolve().parent.parent / "theme" / "labels.yaml"
+#: Each language's name in that language (the language switch), never translated.
+LANGUAGE_NAMES = {"nb": "Bokmål", "nn": "Nynorsk", "en": "English"}
+CATALOGS = Path(__file__).resolve().parent / "locale"
+DOMAIN = "messages"
+#: How messages are marked in the Python code, for ``pybabel extract`` (the Makefile passes the same).
+EXTRACT_KEYWORDS = ("-k", "tr:2", "-k", "trp:2c,3", "-k", "trn:2,3", "-k", "N_", "-k", "NP_:1c,2")
 
 
-class Labels(dict):
-    """One language's labels, {key: text}, whose keys are also attributes.
-
-    Templates write ``T.key``, and Jinja looks for an attribute before an item: found in the
-    instance's ``__dict__`` (the dict itself), it costs no failed lookup on each of the thousands of
-    labels a build prints.
-    """
-
-    def __init__(self, texts: dict[str, str]) -> None:
-        super().__init__(texts)
-        self.__dict__ = self
-
-    def __reduce__(self):  # copied and pickled as a new Labels of the same texts
-        return Labels, (dict(self),)
+def N_(message: str) -> str:
+    """Marks *message* for the catalogs; it is translated where it is shown."""
+    return message
 
 
-@cache
-def labels() -> dict[str, Labels]:
-    """{lang: {key: text}} for the three languages."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: ten times faster, the same result
-    raw = yaml.load(LABELS_FILE.read_text(encoding="utf-8"), Loader=loader)
-    return {lang: Labels({key: value[lang] for key, value in raw.items()}) for lang in LANGS}
+def NP_(context: str, message: str) -> tuple[str, str]:
+    """Marks *message* with its *context* for the catalogs (``pgettext`` where it is shown)."""
+    return context, message
+
+
+def catalog_path(lang: str) -> Path:
+    return CATALOGS / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def _signature() -> tuple[tuple[int, int], ...]:
+    return tuple((s.st_mtime_ns, s.st_size) for s in (catalog_path(lang).stat() for lang in LANGS[1:]))
+
+
+def _compile(lang: str) -> _gettext.NullTranslations:
+    if lang == DEFAULT_LANG:
+        return _gettext.NullTranslations()  # bokmål is the source: singular or plural by n, as in nb
+    with catalog_path(lang).open("rb") as fh:
+        catalog = read_po(fh, locale=LOCALES[lang], domain=DOMAIN)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)  # fuzzy entries left out (a test keeps the catalogs free of them)
+    compiled.seek(0)
+    return _gettext.GNUTranslations(compiled)
+
+
+_loaded: tuple[tuple[tuple[int, int], ...], dict[str, _gettext.NullTranslations]] | None = None
+
+
+def refresh() -> dict[str, _gettext.NullTranslations]:
+    """The compiled catalogs, read again if a catalog file changed since they were last read."""
+    global _loaded
+    signature = _signature()
+    if _loaded is None or _loaded[0] != signature:
+        _loaded = (signature, {lang: _compile(lang) for lang in LANGS})
+    return _loaded[1]
+
+
+def translations(lang: str) -> _gettext.NullTranslations:
+    return (_loaded[1] if _loaded is not None else refresh())[lang]
+
+
+def tr(lang: str, message: str, **values: object) -> str:
+    """*message* (bokmål) in *lang*, with ``%(name)s`` filled from *values* (a literal % is %%)."""
+    return translations(lang).gettext(message) % values
+
+
+def trp(lang: str, context: str, message: str, **values: object) -> str:
+    """:func:`tr` for a message that reads differently in another *context*."""
+    return translations(lang).pgettext(context, message) % values
+
+
+def trn(lang: str, singular: str, plural: str, n: int, **values: object) -> str:
+    """The singular or plural of a message about *n* things in *lang*; ``%(num)s`` is *n*."""
+    return translations(lang).ngettext(singular, plural, n) % {"num": n, **values}
+
+
+def _lang(context: Context) -> str:
+    lang = context.get("lang")
+    if lang not in LOCALES:  # a template rendered without a language is a bug, never a default
+        raise RuntimeError(f"a template asked for a translation without knowing its language ({lang!r})")
+    return lang
+
+
+# The template side (Jinja's i18n extension, "newstyle"): the page's language comes from the context
+# (``lang``), and the translation is escaped like any other text before values are put in.
+@pass_context
+def _jinja_gettext(context: Context, message: str) -> Markup:
+    return escape(translations(_lang(context)).gettext(message))
+
+
+@pass_context
+def _jinja_ngettext(context: Context, singular: str, plural: str, n: int) -> Markup:
+    return escape(translations(_lang(context)).ngettext(singular, plural, n))
+
+
+@pass_context
+def _jinja_pgettext(context: Context, message_context: str, message: str) -> Markup:
+    return escape(translations(_lang(context)).pgettext(message_context, message))
+
+
+@pass_context
+def _jinja_npgettext(context: Context, message_context: str, singular: str, plural: str, n: int) -> Markup:
+    return escape(translations(_lang(context)).npgettext(message_context, singular, plural, n))
+
+
+def install(environment) -> None:
+    """Give a Jinja environment (with ``jinja2.ext.i18n``) the site's catalogs."""
+    environment.install_gettext_callables(
+        _jinja_gettext, _jinja_ngettext, newstyle=True, pgettext=_jinja_pgettext, npgettext=_jinja_npgettext
+    )
 
 
 def number(value: Decimal | int | float | None, lang: str, decimals: int = 0) -> str:

@@ -18,6 +18,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
+
 from karriere import checks, search
 from karriere.documents import Document, Row, data_files, read_document
 from karriere.errors import Problem, sort_problems
@@ -97,11 +99,18 @@ def check(data_dir: Path, today: dt.date | None = None) -> list[Problem]:
         return problems_in(loaded, make_package(loaded, Path(tmp)), today)
 
 
-def build(data_dir: Path, output: Path, today: dt.date | None = None, exports: bool = True) -> list[Problem]:
+def build(
+    data_dir: Path,
+    output: Path,
+    today: dt.date | None = None,
+    exports: bool = True,
+    compiled: Path | None = None,
+) -> list[Problem]:
     """Build the site into *output*; return the problems (nothing is built if there are any).
 
-    With ``exports=False`` (the preview server) the search index and the HSDS export are not made:
-    the previous ones are carried over until :func:`finish` replaces them.
+    For the preview server: with ``exports=False`` the search index and the HSDS export are not made
+    (the previous ones are carried over until :func:`finish` replaces them); with *compiled*, a folder
+    for Jinja's compiled templates, a template is compiled again only when its source changed.
     """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -112,7 +121,7 @@ def build(data_dir: Path, output: Path, today: dt.date | None = None, exports: b
         problems = problems_in(loaded, built, today)
         if problems:
             return problems
-        render(built, staging)
+        render(built, staging, compiled)
         if exports:
             index_and_export(staging, staging / PAGEFIND, staging / HSDS)
         else:
@@ -124,9 +133,10 @@ def build(data_dir: Path, output: Path, today: dt.date | None = None, exports: b
             shutil.rmtree(staging)
 
 
-def render(built: Built, site: Path) -> None:
+def render(built: Built, site: Path, compiled: Path | None = None) -> None:
     """Run Pelican with the project's settings over the validated package, into *site*: the pages,
-    their downloads and the sitemap (:func:`index_and_export` adds the search index and HSDS export)."""
+    their downloads and the sitemap (:func:`index_and_export` adds the search index and HSDS export).
+    With *compiled*, Jinja keeps the compiled templates there (each checked against its source)."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -139,6 +149,10 @@ def render(built: Built, site: Path) -> None:
             "KARRIERE_PACKAGE": str(built.folder / "datapackage.json"),
         },
     )
+    if compiled is not None:
+        # A third of a rebuild is compiling templates: Jinja's own cache, keyed by each template's source.
+        environment = {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": FileSystemBytecodeCache(str(compiled))}
+        settings["JINJA_ENVIRONMENT"] = environment
     # Pelican reports progress on the console; the command line decides what the user sees.
     logging.getLogger("pelican").setLevel(logging.WARNING)
     with contextlib.redirect_stdout(io.StringIO()):

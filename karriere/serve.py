@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -33,10 +34,11 @@ class Preview:
         self.finished: float | Exception | None = None
         #: How many pages the last build wrote.
         self.pages = 0
+        self._compiled = tempfile.TemporaryDirectory(prefix="karriere-templates-")  # gone with the preview
 
     def build(self) -> list[Problem]:
         self.wait()
-        problems = pipeline.build(self.data_dir, self.output, exports=False)
+        problems = pipeline.build(self.data_dir, self.output, exports=False, compiled=Path(self._compiled.name))
         if not problems:
             self.pages = pipeline.pages_in(self.output)
             self.finished = None
@@ -96,7 +98,7 @@ def serve(
     folders: list[Path],
     rebuild: Callable[[], object],
     port: int = 8000,
-    interval: float = 1.0,
+    interval: float = 0.25,
     stop: threading.Event | None = None,
     serving: Callable[[int], None] | None = None,
 ) -> None:

@@ -15,7 +15,7 @@ import nh3
 from pelican import signals
 from pelican.generators import Generator
 
-from karriere import model, urls
+from karriere import i18n, model, urls
 from karriere.content import read_docs, read_narratives, sanitise
 from karriere.downloads import report_csv
 from karriere.finder import municipality_json
@@ -118,12 +118,19 @@ def _attach_meta(generator) -> None:
         page.meta_view = Meta(page.lang, page.url, page.title, description, alternates, crumbs(page.lang))
 
 
+def _install_translations(generator) -> None:
+    """Every generator's templates speak the page's language, from the catalogs as they are now."""
+    i18n.refresh()
+    i18n.install(generator.env)
+
+
 def get_generators(pelican):
     return KarriereGenerator
 
 
 def register() -> None:
     signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(_install_translations)
     signals.content_object_init.connect(_sanitise_page)
     signals.page_generator_finalized.connect(_attach_meta)
 

@@ -6,6 +6,8 @@ the prefix, so the language switch leads to the same page in the other language.
 
 from __future__ import annotations
 
+from karriere.i18n import NP_
+
 PREFIX = {"nb": "", "nn": "nn/", "en": "en/"}
 
 
@@ -66,28 +68,28 @@ def save_as(url: str) -> str:
     return url + "index.html" if url.endswith("/") or url == "" else url
 
 
-def navigation() -> dict[str, list[tuple[str, str]]]:
-    """The main menu in each language: (label key, URL)."""
+def navigation() -> dict[str, list[tuple[tuple[str, str], str]]]:
+    """The main menu in each language: ((context, label), URL), the label translated where it is shown."""
     return {
         lang: [
-            ("nav_home", home(lang)),
-            ("nav_centres", directory(lang)),
-            ("nav_counties", counties(lang)),
-            ("nav_figures", national_index(lang)),
-            ("nav_search", search(lang)),
-            ("nav_about", page(lang, "om")),
+            (NP_("menu", "Forside"), home(lang)),
+            (NP_("menu", "Sentre"), directory(lang)),
+            (NP_("menu", "Fylker"), counties(lang)),
+            (NP_("menu", "Nøkkeltall"), national_index(lang)),
+            (NP_("menu", "Søk"), search(lang)),
+            (NP_("menu", "Om nettstedet"), page(lang, "om")),
         ]
         for lang in PREFIX
     }
 
 
-def footer() -> dict[str, list[tuple[str, str]]]:
+def footer() -> dict[str, list[tuple[tuple[str, str], str]]]:
     return {
         lang: [
-            ("footer_about", page(lang, "om")),
-            ("footer_accessibility", page(lang, "tilgjengelighet")),
-            ("footer_privacy", page(lang, "personvern")),
-            ("footer_open_data_page", open_data(lang)),
+            (NP_("footer", "Om nettstedet"), page(lang, "om")),
+            (NP_("footer", "Tilgjengelighetserklæring"), page(lang, "tilgjengelighet")),
+            (NP_("footer", "Personvern"), page(lang, "personvern")),
+            (NP_("footer", "Åpne data"), open_data(lang)),
         ]
         for lang in PREFIX
     }

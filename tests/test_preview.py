@@ -162,3 +162,21 @@ def test_preview_picks_up_an_edited_template(valid_data: Path, tmp_path: Path, p
     assert preview.build() == []
     assert "<p>Endret mal</p>" in (out / "senter" / "gol" / "index.html").read_text(encoding="utf-8")
     preview.wait()
+
+
+def test_preview_picks_up_an_edited_translation(valid_data: Path, tmp_path: Path, monkeypatch) -> None:
+    from karriere import i18n
+
+    catalogs = tmp_path / "locale"
+    shutil.copytree(i18n.CATALOGS, catalogs)
+    monkeypatch.setattr(i18n, "CATALOGS", catalogs)
+    out = tmp_path / "site"
+    preview = Preview(valid_data, out)
+    assert preview.build() == []
+    assert "Find a career centre" in (out / "en" / "index.html").read_text(encoding="utf-8")
+    edit(catalogs / "en" / "LC_MESSAGES" / "messages.po", 'msgstr "Find a career centre"', 'msgstr "Find your centre"')
+    assert preview.build() == []
+    assert "Find your centre" in (out / "en" / "index.html").read_text(encoding="utf-8")
+    preview.wait()
+    monkeypatch.undo()
+    i18n.refresh()

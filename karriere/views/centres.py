@@ -9,7 +9,7 @@ from typing import Any
 
 from karriere import urls
 from karriere.freshness import STALE_MONTHS, is_stale
-from karriere.i18n import labels, partial_date
+from karriere.i18n import partial_date, tr
 from karriere.model import Centre, County, Term
 from karriere.settings import NATIONAL_SERVICE_URL, STALE_AFTER_YEARS
 from karriere.views.common import (
@@ -86,8 +86,13 @@ class CountyPage:
 
 
 def home(v: Views, lang: str) -> Page:
-    t = labels()[lang]
-    meta = Meta(lang, urls.home(lang), t["home_title"], t["site_tagline"], alternates(urls.home))
+    meta = Meta(
+        lang,
+        urls.home(lang),
+        tr(lang, "Finn et karrieresenter"),
+        tr(lang, "Gratis karriereveiledning for voksne i fylkene"),
+        alternates(urls.home),
+    )
     page = HomePage(
         meta,
         v.counties_with_counts(lang),
@@ -101,20 +106,31 @@ def home(v: Views, lang: str) -> Page:
 
 def directory(v: Views, lang: str, term: Term | None = None, kind: str | None = None) -> Page:
     """All centres by county, or those with one offering or target group (*kind* and *term*)."""
-    t = labels()[lang]
     if term is None:
-        url, alt, title, having = urls.directory(lang), alternates(urls.directory), t["directory_title"], None
+        url, alt, title, having = (
+            urls.directory(lang),
+            alternates(urls.directory),
+            tr(lang, "Alle karrieresentre"),
+            None,
+        )
         bc = crumbs(lang)
     else:
         make = urls.by_offering if kind == "offering" else urls.by_target_group
         url, alt = make(lang, term.id), alternates(make, term.id)
-        heading = t["filtered_offering"] if kind == "offering" else t["filtered_target"]
+        heading = tr(lang, "Sentre som tilbyr:") if kind == "offering" else tr(lang, "Sentre med tilbud for:")
         title = f"{heading} {term.label[lang]}"
         attr = "offerings" if kind == "offering" else "target_groups"
         having = v.having.get((attr, term.id), set())
-        bc = crumbs(lang, (t["directory_title"], urls.directory(lang)))
+        bc = crumbs(lang, (tr(lang, "Alle karrieresentre"), urls.directory(lang)))
     groups = v.groups(lang, having)
-    meta = Meta(lang, url, title, t["directory_intro"], alt, bc)
+    meta = Meta(
+        lang,
+        url,
+        title,
+        tr(lang, "Sentrene er ordnet etter fylke. Du kan også se dem etter hva de tilbyr og hvem tilbudet er for."),
+        alt,
+        bc,
+    )
     page = DirectoryPage(
         meta,
         groups,
@@ -135,10 +151,9 @@ def _facets(v: Views, lang: str, vocabulary: str, attr: str, make) -> list[Facet
 
 
 def centre(v: Views, lang: str, centre: Centre) -> Page:
-    t = labels()[lang]
     url = urls.centre(lang, centre.id)
     place = centre.town or centre.region or centre.county.name
-    summary = f"{centre.name}, {place}. {t['information_date']}: {partial_date(centre.as_of, lang)}."
+    summary = f"{centre.name}, {place}. {tr(lang, 'Opplysningene gjelder')}: {partial_date(centre.as_of, lang)}."
     meta = Meta(
         lang,
         url,
@@ -147,7 +162,7 @@ def centre(v: Views, lang: str, centre: Centre) -> Page:
         alternates(urls.centre, centre.id),
         crumbs(
             lang,
-            (t["directory_title"], urls.directory(lang)),
+            (tr(lang, "Alle karrieresentre"), urls.directory(lang)),
             (centre.county.name, urls.county(lang, centre.county.id)),
         ),
         og_type="place",
@@ -171,24 +186,27 @@ def centre(v: Views, lang: str, centre: Centre) -> Page:
 
 
 def counties(v: Views, lang: str) -> Page:
-    t = labels()[lang]
     meta = Meta(
-        lang, urls.counties(lang), t["counties_title"], t["counties_intro"], alternates(urls.counties), crumbs(lang)
+        lang,
+        urls.counties(lang),
+        tr(lang, "Fylkene"),
+        tr(lang, "Fylkene slik de var inndelt da opplysningene ble samlet inn (19 fylker)."),
+        alternates(urls.counties),
+        crumbs(lang),
     )
     return Page("counties.html", CountiesPage(meta, v.counties_with_counts(lang)))
 
 
 def county(v: Views, lang: str, county: County) -> Page:
-    t = labels()[lang]
     url = urls.county(lang, county.id)
-    title = t["county_title"].format(name=county.name)
+    title = tr(lang, "Karriereveiledning i %(name)s", name=county.name)
     meta = Meta(
         lang,
         url,
         title,
         title,
         alternates(urls.county, county.id),
-        crumbs(lang, (t["counties_title"], urls.counties(lang))),
+        crumbs(lang, (tr(lang, "Fylkene"), urls.counties(lang))),
     )
     reports = [ReportLink(y, urls.report(lang, county.id, y)) for y in v.report_years.get(county.id, [])]
     return Page("county.html", CountyPage(meta, county, v.centres_of(lang, county.id), reports))

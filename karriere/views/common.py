@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from karriere import urls
 from karriere.figures import county_figures
 from karriere.finder import serving
-from karriere.i18n import LANGS, labels
+from karriere.i18n import LANGS, tr
 from karriere.model import Centre, County, Data, Term
 from karriere.settings import SiteSettings, build_date
 
@@ -72,7 +72,7 @@ def alternates(make, *args) -> dict[str, str]:
 
 
 def crumbs(lang: str, *items: tuple[str, str]) -> list[tuple[str, str]]:
-    return [(labels()[lang]["nav_home"], urls.home(lang)), *items]
+    return [(tr(lang, "Forside"), urls.home(lang)), *items]
 
 
 @dataclass

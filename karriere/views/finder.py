@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from karriere import urls
-from karriere.i18n import labels
+from karriere.i18n import tr, trp
 from karriere.model import County, Municipality
 from karriere.settings import NATIONAL_SERVICE_URL
 from karriere.views.common import CentreListItem, Meta, Page, Views, alternates, crumbs
@@ -55,8 +55,18 @@ class MunicipalityCountyPage:
 
 
 def search(v: Views, lang: str) -> Page:
-    t = labels()[lang]
-    meta = Meta(lang, urls.search(lang), t["search_title"], t["search_intro"], alternates(urls.search), crumbs(lang))
+    meta = Meta(
+        lang,
+        urls.search(lang),
+        tr(lang, "Søk etter karrieresenter"),
+        tr(
+            lang,
+            "Søk etter navn, sted, tilbud eller målgruppe, for eksempel «Hallingdal», "
+            "«realkompetansevurdering» eller «sykemeldte».",
+        ),
+        alternates(urls.search),
+        crumbs(lang),
+    )
     meta.scripts, meta.wasm = ["theme/js/search.js"], True
     centres = v.data.centres.values()
 
@@ -69,19 +79,25 @@ def search(v: Views, lang: str) -> Page:
 
     with_centres = [c.name for c in v.counties_by_number() if any(x.county is c for x in centres)]
     filters = [
-        FilterGroup("county", t["filter_county"], with_centres),
-        FilterGroup("offering", t["filter_offering"], used("offering_types", "offerings")),
-        FilterGroup("target_group", t["filter_target"], used("target_groups", "target_groups")),
-        FilterGroup("channel", t["filter_channel"], used("channels", "channels")),
+        FilterGroup("county", tr(lang, "Fylke"), with_centres),
+        FilterGroup("offering", trp(lang, "filter_offering", "Tilbud"), used("offering_types", "offerings")),
+        FilterGroup("target_group", tr(lang, "Målgruppe"), used("target_groups", "target_groups")),
+        FilterGroup("channel", tr(lang, "Kanal"), used("channels", "channels")),
     ]
     page = SearchPage(meta, filters, urls.search_bundle(), urls.directory(lang), urls.municipalities(lang))
     return Page("search.html", page)
 
 
 def municipalities(v: Views, lang: str) -> Page:
-    t = labels()[lang]
     url = urls.municipalities(lang)
-    meta = Meta(lang, url, t["muni_title"], t["muni_intro"], alternates(urls.municipalities), crumbs(lang))
+    meta = Meta(
+        lang,
+        url,
+        tr(lang, "Finn karrieresenteret for din kommune"),
+        tr(lang, "Velg kommunen du bor i. Kommunene er slik de var før 2018, som dataene."),
+        alternates(urls.municipalities),
+        crumbs(lang),
+    )
     meta.scripts = ["theme/js/municipality.js"]
     counties = [(c, urls.municipalities(lang, c.id)) for c in v.counties_by_number()]
     page = MunicipalityIndexPage(meta, urls.municipality_data(lang), counties, NATIONAL_SERVICE_URL)
@@ -89,15 +105,14 @@ def municipalities(v: Views, lang: str) -> Page:
 
 
 def municipality_county(v: Views, lang: str, county: County) -> Page:
-    t = labels()[lang]
-    title = t["muni_county_title"].format(name=county.name)
+    title = tr(lang, "Kommuner i %(name)s og deres karrieresentre", name=county.name)
     meta = Meta(
         lang,
         urls.municipalities(lang, county.id),
         title,
         title,
         alternates(urls.municipalities, county.id),
-        crumbs(lang, (t["muni_title"], urls.municipalities(lang))),
+        crumbs(lang, (tr(lang, "Finn karrieresenteret for din kommune"), urls.municipalities(lang))),
     )
     rows = [
         MunicipalityRow(

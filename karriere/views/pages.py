@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from karriere import urls
 from karriere.content import DOCS
-from karriere.i18n import LANGS, labels
+from karriere.i18n import LANGS, tr, trp
 from karriere.schema import TABLES, Table
 from karriere.views.common import Meta, Page, SimplePage, Views, alternates, crumbs
 
@@ -30,17 +30,24 @@ class DocPage:
 
 
 def doc(v: Views, lang: str, slug: str) -> Page:
-    t = labels()[lang]
-    title = t[DOCS[slug]]
-    about = (t["nav_about"], urls.page(lang, "om"))
+    title = tr(lang, DOCS[slug])
+    about = (trp(lang, "nav_about", "Om nettstedet"), urls.page(lang, "om"))
     meta = Meta(lang, urls.page(lang, slug), title, title, alternates(urls.page, slug), crumbs(lang, about))
     return Page("doc.html", DocPage(meta, v.docs[slug]))
 
 
 def open_data(v: Views, lang: str) -> Page:
-    t = labels()[lang]
     meta = Meta(
-        lang, urls.open_data(lang), t["open_data_title"], t["open_data_intro"], alternates(urls.open_data), crumbs(lang)
+        lang,
+        urls.open_data(lang),
+        tr(lang, "Åpne data"),
+        tr(
+            lang,
+            "Alle opplysningene på nettstedet kan lastes ned og brukes fritt, som en validert datapakke og i "
+            "Open Referral-formatet HSDS 3.0.",
+        ),
+        alternates(urls.open_data),
+        crumbs(lang),
     )
     page = OpenDataPage(
         meta,
@@ -54,12 +61,11 @@ def open_data(v: Views, lang: str) -> Page:
 
 
 def not_found(lang: str) -> Page:
-    t = labels()[lang]
     meta = Meta(
         lang,
         f"{urls.PREFIX[lang]}404.html",
-        t["not_found_title"],
-        t["not_found_text"],
+        tr(lang, "Siden finnes ikke"),
+        tr(lang, "Vi finner ikke siden du leter etter. Kanskje den er flyttet."),
         {other: f"{urls.PREFIX[other]}404.html" for other in LANGS},
     )
     return Page("404.html", SimplePage(meta))

@@ -8,7 +8,7 @@ from decimal import Decimal
 from karriere import urls
 from karriere.charts import bar_chart
 from karriere.figures import NationalFigures, ReportFigures, national_figures
-from karriere.i18n import fte, labels, nok
+from karriere.i18n import fte, nok, tr
 from karriere.model import NationalReport
 from karriere.views.common import Links, Meta, Page, ReportLink, Views, alternates, crumbs
 
@@ -52,18 +52,17 @@ class NationalIndexPage:
 
 def report(v: Views, lang: str, county_id: str, year: int) -> Page:
     """A county's report for a year."""
-    t = labels()[lang]
     figures = v.figures[county_id][year]
     county = figures.report.county
     url = urls.report(lang, county_id, year)
-    title = t["report_title"].format(year=year, name=county.name)
+    title = tr(lang, "Nøkkeltall %(year)s: %(name)s", year=year, name=county.name)
     meta = Meta(
         lang,
         url,
         title,
         title,
         alternates(urls.report, county_id, year),
-        crumbs(lang, (t["counties_title"], urls.counties(lang)), (county.name, urls.county(lang, county_id))),
+        crumbs(lang, (tr(lang, "Fylkene"), urls.counties(lang)), (county.name, urls.county(lang, county_id))),
         print_friendly=True,
     )
     previous = figures.previous
@@ -74,15 +73,15 @@ def report(v: Views, lang: str, county_id: str, year: int) -> Page:
     if len(figures.funding_by_source) > 1:
         charts["funding"] = bar_chart(
             "chart-funding",
-            t["chart_funding"],
-            t["chart_desc"],
+            tr(lang, "Diagram: finansiering etter kilde"),
+            tr(lang, "Liggende stolper. Tallene står i tabellen under."),
             [(a.label.label[lang], a.value, nok(a.value, lang)) for a in figures.funding_by_source],
         )
     if len(figures.fte_by_employer) > 1:
         charts["fte"] = bar_chart(
             "chart-fte",
-            t["chart_fte"],
-            t["chart_desc"],
+            tr(lang, "Diagram: årsverk etter arbeidsgiver"),
+            tr(lang, "Liggende stolper. Tallene står i tabellen under."),
             [(a.label.label[lang], a.value, fte(Decimal(a.value), lang)) for a in figures.fte_by_employer],
         )
     narrative = v.narratives.get((county_id, year), {})
@@ -106,13 +105,12 @@ def national_years(v: Views) -> list[int]:
 
 
 def national_index(v: Views, lang: str) -> Page:
-    t = labels()[lang]
     years = [(y, urls.national(lang, y), sum(1 for (_, yy) in v.data.reports if yy == y)) for y in national_years(v)]
     meta = Meta(
         lang,
         urls.national_index(lang),
-        t["national_index_title"],
-        t["national_index_intro"],
+        tr(lang, "Nøkkeltall etter år"),
+        tr(lang, "Nøkkeltall for karrieresentrene i fylkene, år for år."),
         alternates(urls.national_index),
         crumbs(lang),
     )
@@ -120,17 +118,16 @@ def national_index(v: Views, lang: str) -> Page:
 
 
 def national(v: Views, lang: str, year: int) -> Page:
-    t = labels()[lang]
     figures = national_figures(v.figures, year)
     url = urls.national(lang, year)
-    title = t["national_title"].format(year=year)
+    title = tr(lang, "Nøkkeltall %(year)s: fylkene side om side", year=year)
     meta = Meta(
         lang,
         url,
         title,
         title,
         alternates(urls.national, year),
-        crumbs(lang, (t["national_index_title"], urls.national_index(lang))),
+        crumbs(lang, (tr(lang, "Nøkkeltall etter år"), urls.national_index(lang))),
         print_friendly=True,
     )
     rows = [
