@@ -1,242 +1,171 @@
-"""The national-scale benchmark: check, build phases, memory, edit-rebuild, and Hugo and Pelican beside us.
+"""The budgets, measured: a benchmark, not a test (it prints medians and ratios; it asserts nothing).
 
-    python bench/run.py                    # N = 250, 1000, 2000; 3 runs each
-    python bench/run.py --sizes 250 --runs 5
-    python bench/run.py --markdown         # also print the README table
-    python bench/run.py --workdir /dev/shm # everything in memory (tmpfs), not on the disk
+    python bench/run.py                  # every budget, 5 runs each
+    python bench/run.py --runs 3 --old 98d151a --sizes 250,1000,2000
 
-For each N it generates synthetic data (bench/generate.py, in a temporary folder, never published)
-and reports the median and spread (min–max) over the runs of: ``check``; the full build by phase;
-pages written and pages per second in the render phase; peak resident memory; output size; and the
-time the preview server (``build.py serve``) takes to rebuild after one centre file is edited. In the
-same run it times Hugo (when installed) and plain Pelican building the same number of pages from
-plain Markdown (bench/peers.py) and prints the ratios. A benchmark, not a test: it asserts nothing.
+1. ``check`` on the real data, whole process, against ``frictionless validate`` on the package it
+   publishes, run alternately: the ratio should be at most 1.
+2. ``build`` on the real data against the same command at an older commit (``--old``, checked out into
+   a temporary worktree), run alternately: at most 1.
+3. The preview: ``build.py serve`` running on a copy of the real data; a centre's file is saved and the
+   time until the served page shows the change is measured over HTTP: at most 1.5 s.
+4. National scale: a full build of synthetic data (bench/generate.py) with N centres, whole process:
+   under 60 s and 1 GB at N = 2,000, and the time per centre not growing with N.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
 import os
 import platform
+import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import peers  # noqa: E402
 from bench.generate import generate  # noqa: E402
 
 PY = sys.executable
-#: The sub-phase of Pelican's run that is not page rendering: the CSV downloads and the sitemap.
-EXPORTS = "render: downloads, sitemap"
+#: Runs a command and prints its peak resident memory in kB (the largest of its processes).
+PEAK = "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, capture_output=True); print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"  # noqa: E501
 
 
-def spread(values: list[float]) -> str:
-    return f"{statistics.median(values):7.2f} ({min(values):.2f}–{max(values):.2f})"
-
-
-def timed(args: list[str]) -> float:
+def timed(args: list[str], cwd: Path = ROOT) -> float:
     started = time.perf_counter()
-    subprocess.run(args, check=True, capture_output=True)
+    subprocess.run(args, check=True, capture_output=True, cwd=cwd)
     return time.perf_counter() - started
 
 
-def full_build(data: Path, output: Path) -> dict:
-    result = subprocess.run(
-        [PY, str(ROOT / "bench" / "build_once.py"), str(data), str(output)], check=True, capture_output=True, text=True
+def timed_with_peak(args: list[str]) -> tuple[float, int]:
+    started = time.perf_counter()
+    result = subprocess.run([PY, "-c", PEAK, *args], check=True, capture_output=True, text=True)
+    return time.perf_counter() - started, int(result.stdout.split()[-1]) // 1024
+
+
+def median(values: list[float]) -> str:
+    return f"{statistics.median(values):.2f} s ({min(values):.2f}–{max(values):.2f})"
+
+
+def alternate(runs: int, a: list[str], b: list[str], cwd_b: Path = ROOT) -> tuple[list[float], list[float]]:
+    """Each run times *a* then *b* back to back, so that both see the shared machine alike."""
+    first, second = [], []
+    for _ in range(runs):
+        first.append(timed(a))
+        second.append(timed(b, cwd_b))
+    return first, second
+
+
+def check_vs_frictionless(runs: int, work: Path) -> None:
+    site = work / "site"
+    subprocess.run([PY, "build.py", "build", "--output", str(site)], check=True, capture_output=True, cwd=ROOT)
+    frictionless = str(Path(PY).with_name("frictionless"))
+    ours, theirs = alternate(
+        runs, [PY, "build.py", "check"], [frictionless, "validate", str(site / "data" / "datapackage.json")]
     )
-    return json.loads(result.stdout)
+    ratio = statistics.median(ours) / statistics.median(theirs)
+    print(f"| check (real data) | {median(ours)} | frictionless validate: {median(theirs)} | {ratio:.2f} | ≤ 1 |")
 
 
-def edit_rebuild(data: Path, output: Path) -> dict:
-    result = subprocess.run(
-        [PY, str(ROOT / "bench" / "edit_once.py"), str(data), str(output)], check=True, capture_output=True, text=True
-    )
-    return json.loads(result.stdout)
-
-
-def machine() -> str:
-    cpu = "unknown CPU"
+def build_vs_old(runs: int, old: str, work: Path) -> None:
+    tree = work / "old"
+    subprocess.run(["git", "worktree", "add", "--detach", str(tree), old], check=True, capture_output=True, cwd=ROOT)
     try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
-    return (
-        f"{os.cpu_count()} cores ({cpu}), {memory:.0f} GiB RAM, Python {platform.python_version()}, {platform.system()}"
+        new, before = alternate(
+            runs,
+            [PY, "build.py", "build", "--output", str(work / "new-site")],
+            [PY, "build.py", "build", "--output", str(work / "old-site")],
+            cwd_b=tree,
+        )
+    finally:
+        subprocess.run(["git", "worktree", "remove", "--force", str(tree)], capture_output=True, cwd=ROOT)
+    ratio = statistics.median(new) / statistics.median(before)
+    print(f"| build (real data) | {median(new)} | {old}: {median(before)} | {ratio:.2f} | ≤ 1 |")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def page(url: str) -> str:
+    with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+    return ""
+
+
+def preview_edit(runs: int, work: Path) -> None:
+    data, output, port = work / "data", work / "served", free_port()
+    shutil.copytree(ROOT / "data", data)
+    server = subprocess.Popen(
+        [PY, "build.py", "serve", "--data", str(data), "--output", str(output), "--port", str(port)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
-
-
-def bench_size(n: int, runs: int, tmp: Path, hugo: bool) -> dict:
-    data = generate(tmp / f"data-{n}", n)
-    check: list[float] = []
-    builds: list[dict] = []
-    edits: list[dict] = []
-    hugo_times: list[float] = []
-    pelican_times: list[float] = []
-    # Each run times everything back to back, so that the full build, the edit, Hugo and Pelican see
-    # the machine in about the same state (on a shared machine its speed drifts from minute to
-    # minute); the ratios are taken within each run.
-    for run in range(runs):
-        check.append(timed([PY, str(ROOT / "build.py"), "check", "--data", str(data)]))
-        builds.append(full_build(data, tmp / f"site-{n}"))
-        if run == 0:  # the peers build as many pages as we do
-            if hugo:
-                peers.write_hugo_site(tmp / f"hugo-{n}", builds[0]["pages"])
-            peers.write_pelican_site(tmp / f"pelican-{n}", builds[0]["pages"])
-        if hugo:
-            hugo_times.append(peers.time_hugo(tmp / f"hugo-{n}"))
-        pelican_times.append(peers.time_pelican(tmp / f"pelican-{n}"))
-        edits.append(edit_rebuild(data, tmp / f"serve-{n}"))
-    return {
-        "n": n,
-        "check": check,
-        "builds": builds,
-        "edits": edits,
-        "pages": builds[0]["pages"],
-        "hugo": hugo_times,
-        "pelican": pelican_times,
-    }
-
-
-def _each(values: list[float], percent: bool = False) -> str:
-    return ", ".join(f"{100 * v:.1f} %" if percent else f"{v:.2f}" for v in values)
-
-
-def render_seconds(build: dict) -> float:
-    """The render phase: Pelican reading the package, building the views and writing the pages."""
-    return build["phases"]["render"] - build["phases"].get(EXPORTS, 0.0)
-
-
-def report(result: dict) -> dict:
-    n, builds = result["n"], result["builds"]
-    phases = list(builds[0]["phases"])
-    print(f"\n## N = {n} centres: {result['pages']:,} pages, {builds[0]['bytes'] / 1e6:.1f} MB of output")
-    print(f"{'':36} {'median s':>8} (min–max) over {len(builds)} runs")
-    print(f"{'check':36} {spread(result['check'])}")
-    print(f"{'full build (in the process)':36} {spread([b['total'] for b in builds])}")
-    for name in phases:
-        label = f"  {name}" if name.startswith("render:") else name
-        if name.startswith("render:"):
-            label = "    " + name.removeprefix("render: ")
-        print(f"{label:36} {spread([b['phases'][name] for b in builds])}")
-    render = [render_seconds(b) for b in builds]
-    ours = statistics.median(result["pages"] / r for r in render)
-    print(f"{'render phase (without exports)':36} {spread(render)}  → {ours:,.0f} pages/s")
-    memory = max(max(b["rss_self_mb"], b["rss_children_mb"]) for b in builds)
-    first = builds[0]
-    print(
-        f"{'peak resident memory':36} {memory:7.0f} MB "
-        f"(build {first['rss_self_mb']:.0f}, largest child {first['rss_children_mb']:.0f})"
-    )
-    edits = result["edits"]
-    full = statistics.median(b["total"] for b in builds)
-    edit = statistics.median(e["rebuild"] for e in edits)
-    complete = statistics.median(e["complete"] for e in edits)
-    # Shares and ratios: the median of each run's own (the run's edit ÷ the same run's full build).
-    shares = [e["rebuild"] / b["total"] for e, b in zip(edits, builds, strict=True)]
-    share = statistics.median(shares)
-    share_complete = statistics.median(e["complete"] / b["total"] for e, b in zip(edits, builds, strict=True))
-    print(
-        f"{'serve: one centre edit → pages':36} {spread([e['rebuild'] for e in edits])}"
-        f"  = {100 * share:.1f} % of the full build (per run: {_each(shares, percent=True)}); "
-        f"{edits[0]['rendered']:,} of {edits[0]['pages']:,} pages rendered, the rest reused"
-    )
-    print(
-        f"{'  … search index and HSDS too':36} {spread([e['complete'] for e in edits])}"
-        f"  = {100 * share_complete:.1f} % of the full build; same output as a full build: "
-        f"{all(e['same_as_full'] for e in edits)}"
-    )
-    slope = statistics.median(b["total"] for b in builds) / n
-    out = {"n": n, "pages": result["pages"], "build": full, "memory": memory, "pages_per_s": ours, "per_centre": slope}
-    out["check"] = statistics.median(result["check"])
-    out["edit"], out["edit_complete"], out["edit_share"] = edit, complete, share
-    if result["hugo"]:
-        hugo = statistics.median(result["pages"] / t for t in result["hugo"])
-        print(f"{'Hugo, same number of pages':36} {spread(result['hugo'])}  → {hugo:,.0f} pages/s")
-        ratios = [t / r for t, r in zip(result["hugo"], render, strict=True)]
-        out["hugo_ratio"] = statistics.median(ratios)
-        print(f"{'ratio, our render ÷ Hugo':36} {out['hugo_ratio']:7.2f}  (per run: {_each(ratios)})")
-    else:
-        print("Hugo: not installed (apt-get install hugo); skipped")
-    pelican = statistics.median(result["pages"] / t for t in result["pelican"])
-    ratios = [t / r for t, r in zip(result["pelican"], render, strict=True)]
-    out["pelican_ratio"] = statistics.median(ratios)
-    print(f"{'plain Pelican, same number of pages':36} {spread(result['pelican'])}  → {pelican:,.0f} pages/s")
-    print(f"{'ratio, our render ÷ plain Pelican':36} {out['pelican_ratio']:7.2f}  (per run: {_each(ratios)})")
-    return out
-
-
-def filesystem(folder: Path) -> str:
-    """The type of the file system *folder* is on (from /proc/mounts: the longest mount point above it)."""
-    best, kind = "", "unknown file system"
+    url = f"http://127.0.0.1:{port}/senter/kongsberg/"
+    centre = data / "centres" / "buskerud" / "kongsberg.yaml"
+    original = centre.read_text(encoding="utf-8")
+    times = []
     try:
-        mounts = Path("/proc/mounts").read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return kind
-    resolved = str(folder.resolve())
-    for line in mounts:
-        parts = line.split()
-        above = len(parts) >= 3 and (resolved == parts[1] or resolved.startswith(parts[1].rstrip("/") + "/"))
-        if above and len(parts[1]) > len(best):
-            best, kind = parts[1], f"{parts[2]} at {parts[1]}"
-    return kind
+        deadline = time.monotonic() + 120
+        while "Kongsberg" not in page(url) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        for run in range(runs):
+            time.sleep(3)  # the search index of the previous edit is in; the machine is quiet again
+            marker = f"Endring nummer {run}"
+            centre.write_text(
+                original.replace("\nname: Kongsberg karrieresenter", f"\nname: {marker}"), encoding="utf-8"
+            )
+            saved = time.perf_counter()
+            while marker not in page(url):
+                if time.perf_counter() - saved > 60:
+                    raise RuntimeError("the preview did not show the edit within a minute")
+                time.sleep(0.01)
+            times.append(time.perf_counter() - saved)
+    finally:
+        server.terminate()
+        server.wait()
+    print(f"| preview: edit saved → page served (real data) | {median(times)} | | | ≤ 1.5 s |")
+
+
+def national(sizes: list[int], work: Path) -> None:
+    print()
+    print("| N centres | full build | per centre | peak memory | budget |")
+    print("| ---: | ---: | ---: | ---: | --- |")
+    for n in sizes:
+        data = generate(work / f"data-{n}", centres=n)
+        seconds, peak = timed_with_peak([PY, "build.py", "build", "--data", str(data), "--output", str(work / f"s{n}")])
+        print(f"| {n:,} | {seconds:.1f} s | {1000 * seconds / n:.1f} ms | {peak:,} MB | < 60 s, < 1 GB at 2,000 |")
+        shutil.rmtree(work / f"s{n}", ignore_errors=True)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 2000])
-    parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--markdown", action="store_true", help="print the README table at the end")
-    parser.add_argument(
-        "--workdir",
-        type=Path,
-        default=None,
-        help="where the data, the sites and the peers' sites are written (default: the system's temporary "
-        "folder); /dev/shm times the programs without the disk, whose folder-making dominates and varies",
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--old", default="98d151a", help="the commit the real-data build is compared with")
+    parser.add_argument("--sizes", default="250,1000,2000", help="N for the national-scale builds")
     args = parser.parse_args()
-    os.environ.setdefault("SOURCE_DATE_EPOCH", "1795737600")
-    hugo = peers.hugo_available()
-    print(f"Machine: {machine()}")
-    if hugo:
-        version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
-        print(f"Hugo {version}")
-    summaries = []
-    with tempfile.TemporaryDirectory(prefix="karriere-bench-", dir=args.workdir) as tmp:
-        print(f"Working folder: {tmp} ({filesystem(Path(tmp))})")
-        for n in args.sizes:
-            summaries.append(report(bench_size(n, args.runs, Path(tmp), hugo)))
-    if len(summaries) > 1:
-        first, last = summaries[0], summaries[-1]
-        slope_ms = (last["build"] - first["build"]) / (last["n"] - first["n"]) * 1000
-        print(
-            f"\nTime per centre: {1000 * first['per_centre']:.1f} ms at N = {first['n']}, "
-            f"{1000 * last['per_centre']:.1f} ms at N = {last['n']} "
-            f"(slope of build time {slope_ms:.1f} ms per added centre)"
-        )
-    if args.markdown:
-        print(
-            "\n| N centres | pages | check | full build | render pages/s | ÷ Hugo | ÷ Pelican "
-            "| peak memory | edit → pages | edit → all |"
-        )
-        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-        for s in summaries:
-            ratio = f"{s['hugo_ratio']:.2f}" if "hugo_ratio" in s else "–"
-            print(
-                f"| {s['n']:,} | {s['pages']:,} | {s['check']:.1f} s | {s['build']:.1f} s | {s['pages_per_s']:,.0f} | "
-                f"{ratio} | {s['pelican_ratio']:.2f} | {s['memory']:,.0f} MB | {s['edit']:.1f} s "
-                f"({100 * s['edit_share']:.1f} %) | {s['edit_complete']:.1f} s |"
-            )
+    cpu = platform.processor() or platform.machine()
+    print(f"{os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}")
+    print()
+    print("| what | median (min–max) | compared with | ratio | budget |")
+    print("| --- | ---: | --- | ---: | --- |")
+    with tempfile.TemporaryDirectory(prefix="karriere-bench-") as tmp:
+        work = Path(tmp)
+        check_vs_frictionless(args.runs, work)
+        build_vs_old(args.runs, args.old, work)
+        preview_edit(args.runs, work)
+        national([int(n) for n in args.sizes.split(",")], work)
 
 
 if __name__ == "__main__":

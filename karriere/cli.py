@@ -62,6 +62,9 @@ def _print_problems(problems: list[Problem], after: str = "") -> None:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(message)s")
+    # A build validates the package in a second process while it renders: that process starts now,
+    # so that it has Frictionless imported when the package is written.
+    args.pool = pipeline.validator() if args.command == "build" else None
     try:
         return COMMANDS[args.command](args)
     except Exception as exc:  # a bug, not bad data: say so plainly
@@ -70,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"internal error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
         print("This is a bug in the build, not in your data. Run again with --debug and report it.", file=sys.stderr)
         return 2
+    finally:
+        if args.pool is not None:
+            args.pool.shutdown()
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -85,7 +91,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    problems = pipeline.build(args.data, args.output)
+    problems = pipeline.build(args.data, args.output, pool=args.pool)
     if problems:
         _print_problems(problems, f" Nothing was built; {pipeline.shown_path(args.output)} was left as it was.")
         return 1
@@ -117,7 +123,10 @@ def _report_finished(result: float | Exception | None) -> None:
 def _serve(args: argparse.Namespace) -> int:
     preview = Preview(args.data, args.output, on_finished=_report_finished)
     watched = [args.data, ROOT / "content", ROOT / "theme", ROOT / "docs", i18n.CATALOGS]
-    serve(args.output, watched, lambda: preview_build(args, preview), args.port)
+    try:
+        serve(args.output, watched, lambda: preview_build(args, preview), args.port)
+    finally:
+        preview.close()
     return 0
 
 

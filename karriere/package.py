@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from frictionless import FrictionlessException, Package, system
-
 from karriere.documents import Row
 from karriere.errors import Problem
 from karriere.schema import TABLE_BY_NAME, TABLES, TEXT, Field, Table
@@ -100,26 +98,77 @@ def write(folder: Path, rows: dict[str, list[Row]], sources: list[dict[str, str]
     return Built(folder, desc, rows)
 
 
-def validate(built: Built, skip: set[tuple[str, str]] = frozenset()) -> list[Problem]:
-    """Validate the written package with Frictionless; map every error to its place in the YAML.
+@dataclass(frozen=True)
+class Found:
+    """One error Frictionless found, with what mapping it to the YAML needs (plain values, so that
+    it can come from another process)."""
 
-    Foreign-key errors that point at a record in *skip* (a file that could not be read, already
-    reported) are left out.
+    type: str
+    message: str
+    row_number: int | None = None
+    field_name: str | None = None
+    cell: str | None = None
+    note: str | None = None
+    field_names: tuple[str, ...] = ()
+    field_cells: tuple[str, ...] = ()
+    reference_name: str | None = None
+    reference_field_names: tuple[str, ...] = ()
+
+
+def warm() -> None:
+    """Import Frictionless (a quarter of a second), so that a validator process is ready when the
+    package is."""
+    import frictionless  # noqa: F401
+
+
+def frictionless_errors(datapackage: str) -> dict[str, list[Found]]:
+    """Validate the package at *datapackage* with Frictionless: its errors by resource.
+
+    A pure function of the files, so that the build can run it in another process while it renders.
     """
-    problems: list[Problem] = []
+    from frictionless import FrictionlessException, Package, system
+
+    found: dict[str, list[Found]] = {}
     with system.use_context(trusted=False):
-        package = Package(str(built.folder / "datapackage.json"))
+        package = Package(datapackage)
         try:
             package.to_descriptor(validate=True)
         except FrictionlessException as exception:  # the writer is wrong: a bug, not bad data
             raise RuntimeError(f"datapackage.json: {exception.error.message}") from None
         for resource in package.resources:
             (task,) = resource.validate().tasks
-            problems += _problems(TABLE_BY_NAME[resource.name], built, task.errors, skip)
-    return problems
+            found[resource.name] = [
+                Found(
+                    e.type,
+                    e.message,
+                    getattr(e, "row_number", None),
+                    getattr(e, "field_name", None),
+                    getattr(e, "cell", None),
+                    getattr(e, "note", None),
+                    tuple(getattr(e, "field_names", ()) or ()),
+                    tuple(getattr(e, "field_cells", ()) or ()),
+                    getattr(e, "reference_name", None),
+                    tuple(getattr(e, "reference_field_names", ()) or ()),
+                )
+                for e in task.errors
+            ]
+    return found
 
 
-def _problems(table: Table, built: Built, errors: list[Any], skip: set[tuple[str, str]]) -> list[Problem]:
+def problems_from(
+    built: Built, errors: dict[str, list[Found]], skip: set[tuple[str, str]] = frozenset()
+) -> list[Problem]:
+    """Frictionless's *errors*, each mapped to its place in the YAML. Foreign-key errors that point at
+    a record in *skip* (a file that could not be read, already reported) are left out."""
+    return [p for name, found in errors.items() for p in _problems(TABLE_BY_NAME[name], built, found, skip)]
+
+
+def validate(built: Built, skip: set[tuple[str, str]] = frozenset()) -> list[Problem]:
+    """Validate the written package with Frictionless; map every error to its place in the YAML."""
+    return problems_from(built, frictionless_errors(str(built.folder / "datapackage.json")), skip)
+
+
+def _problems(table: Table, built: Built, errors: list[Found], skip: set[tuple[str, str]]) -> list[Problem]:
     rows = built.rows.get(table.name, [])
     problems: list[Problem] = []
     cell_errors: set[tuple[int, str]] = set()
@@ -148,7 +197,7 @@ def _problems(table: Table, built: Built, errors: list[Any], skip: set[tuple[str
     return problems
 
 
-def _cell_problem(table: Table, row: Row, error: Any, vocabularies: dict[str, list[str]]) -> Problem:
+def _cell_problem(table: Table, row: Row, error: Found, vocabularies: dict[str, list[str]]) -> Problem:
     fld = table.field(error.field_name)
     pos = row.where(fld.name)
     cell = error.cell
@@ -238,7 +287,7 @@ _REFERENCE_NOUNS = {
 }
 
 
-def _foreign_key_problem(table: Table, row: Row, error: Any, all_rows: dict[str, list[Row]]) -> Problem:
+def _foreign_key_problem(table: Table, row: Row, error: Found, all_rows: dict[str, list[Row]]) -> Problem:
     fields = list(error.field_names)
     values = list(error.field_cells)
     target = error.reference_name

@@ -11,19 +11,20 @@ import contextlib
 import datetime as dt
 import io
 import logging
+import multiprocessing
 import os
 import shutil
 import tempfile
 import time
+from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-
-from jinja2 import FileSystemBytecodeCache
 
 from karriere import checks, search
 from karriere.documents import Document, Row, data_files, read_document
 from karriere.errors import Problem, sort_problems
-from karriere.package import Built, group_rows, validate, write
+from karriere.package import Built, frictionless_errors, group_rows, problems_from, validate, warm, write
 
 log = logging.getLogger(__name__)
 
@@ -87,9 +88,11 @@ def unreadable_ids(loaded: Loaded) -> set[tuple[str, str]]:
 def problems_in(loaded: Loaded, built: Built, today: dt.date | None = None) -> list[Problem]:
     """Everything wrong with the data: what reading found, the checks between records, and what
     Frictionless finds in the package; sorted, each once."""
-    found = loaded.problems + checks.all_checks(loaded.documents, loaded.rows, today or dt.date.today())
-    found += validate(built, skip=unreadable_ids(loaded))
-    return sort_problems(found)
+    return sort_problems(_before_frictionless(loaded, today) + validate(built, skip=unreadable_ids(loaded)))
+
+
+def _before_frictionless(loaded: Loaded, today: dt.date | None) -> list[Problem]:
+    return loaded.problems + checks.all_checks(loaded.documents, loaded.rows, today or dt.date.today())
 
 
 def check(data_dir: Path, today: dt.date | None = None) -> list[Problem]:
@@ -99,29 +102,45 @@ def check(data_dir: Path, today: dt.date | None = None) -> list[Problem]:
         return problems_in(loaded, make_package(loaded, Path(tmp)), today)
 
 
+def validator() -> Executor | None:
+    """A process that validates the package while this one renders it (Frictionless and Jinja each
+    take about half of a build), or None on a machine with one core. Portable: the process is spawned,
+    not forked, and runs a pure function of the package's files (:func:`package.frictionless_errors`);
+    it starts importing Frictionless at once, while this process reads the data."""
+    if (os.cpu_count() or 1) < 2:
+        return None
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    pool.submit(warm)
+    return pool
+
+
 def build(
     data_dir: Path,
     output: Path,
     today: dt.date | None = None,
     exports: bool = True,
-    compiled: Path | None = None,
+    pool: Executor | None = None,
 ) -> list[Problem]:
     """Build the site into *output*; return the problems (nothing is built if there are any).
 
-    For the preview server: with ``exports=False`` the search index and the HSDS export are not made
-    (the previous ones are carried over until :func:`finish` replaces them); with *compiled*, a folder
-    for Jinja's compiled templates, a template is compiled again only when its source changed.
+    *pool* is a :func:`validator` (the command line starts one first thing; the preview server keeps
+    one); without one, the build starts its own. With ``exports=False`` (the preview server) the
+    search index and the HSDS export are not made: the previous ones are carried over until
+    :func:`finish` replaces them.
     """
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.new-", dir=output.parent))
+    own_pool = pool is None and (pool := validator()) is not None
     try:
         loaded = load(data_dir)
         built = make_package(loaded, staging / "data")
-        problems = problems_in(loaded, built, today)
+        problems = _before_frictionless(loaded, today)
+        if problems:  # the package may be incomplete: validate it for every problem, render nothing
+            return sort_problems(problems + validate(built, unreadable_ids(loaded)))
+        render_and_validate(built, staging, pool, problems, unreadable_ids(loaded))
         if problems:
-            return problems
-        render(built, staging, compiled)
+            return sort_problems(problems)
         if exports:
             index_and_export(staging, staging / PAGEFIND, staging / HSDS)
         else:
@@ -129,14 +148,42 @@ def build(
         publish(staging, output)
         return []
     finally:
+        if own_pool:
+            pool.shutdown()
         if staging.exists():
             shutil.rmtree(staging)
 
 
-def render(built: Built, site: Path, compiled: Path | None = None) -> None:
+def render_and_validate(
+    built: Built,
+    site: Path,
+    pool: Executor | None,
+    problems: list[Problem],
+    skip: set[tuple[str, str]],
+) -> None:
+    """Render the pages while Frictionless validates the package (in *pool*, when there is one); add
+    what it finds to *problems*. Pages rendered from data with problems are thrown away by the
+    caller; a page that fails to render is a bug only if the data has no problem."""
+    package = str(built.folder / "datapackage.json")
+    errors = pool.submit(frictionless_errors, package) if pool else None
+    failed: Exception | None = None
+    try:
+        render(built, site)
+    except Exception as exc:
+        failed = exc
+    try:
+        found = errors.result() if errors else frictionless_errors(package)
+    except BrokenProcessPool:  # e.g. a script without the `if __name__ == "__main__"` guard spawn needs
+        log.debug("validating in this process: the validator process could not start", exc_info=True)
+        found = frictionless_errors(package)
+    problems += problems_from(built, found, skip)
+    if failed is not None and not problems:
+        raise failed
+
+
+def render(built: Built, site: Path) -> None:
     """Run Pelican with the project's settings over the validated package, into *site*: the pages,
-    their downloads and the sitemap (:func:`index_and_export` adds the search index and HSDS export).
-    With *compiled*, Jinja keeps the compiled templates there (each checked against its source)."""
+    their downloads and the sitemap (:func:`index_and_export` adds the search index and HSDS export)."""
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -149,10 +196,6 @@ def render(built: Built, site: Path, compiled: Path | None = None) -> None:
             "KARRIERE_PACKAGE": str(built.folder / "datapackage.json"),
         },
     )
-    if compiled is not None:
-        # A third of a rebuild is compiling templates: Jinja's own cache, keyed by each template's source.
-        environment = {**settings["JINJA_ENVIRONMENT"], "bytecode_cache": FileSystemBytecodeCache(str(compiled))}
-        settings["JINJA_ENVIRONMENT"] = environment
     # Pelican reports progress on the console; the command line decides what the user sees.
     logging.getLogger("pelican").setLevel(logging.WARNING)
     with contextlib.redirect_stdout(io.StringIO()):

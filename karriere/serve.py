@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -34,11 +33,12 @@ class Preview:
         self.finished: float | Exception | None = None
         #: How many pages the last build wrote.
         self.pages = 0
-        self._compiled = tempfile.TemporaryDirectory(prefix="karriere-templates-")  # gone with the preview
+        #: The validator process, kept between builds (it has Frictionless imported).
+        self.pool = pipeline.validator()
 
     def build(self) -> list[Problem]:
         self.wait()
-        problems = pipeline.build(self.data_dir, self.output, exports=False, compiled=Path(self._compiled.name))
+        problems = pipeline.build(self.data_dir, self.output, exports=False, pool=self.pool)
         if not problems:
             self.pages = pipeline.pages_in(self.output)
             self.finished = None
@@ -62,6 +62,11 @@ class Preview:
         if self._finishing is not None:
             self._finishing.join()
             self._finishing = None
+
+    def close(self) -> None:
+        self.wait()
+        if self.pool is not None:
+            self.pool.shutdown()
 
 
 class Watcher:
