@@ -272,14 +272,7 @@ class _Reader:
 
     def child(self, node: Node, child: Child, parent: Row, out: list[Row]) -> None:
         table = TABLE_BY_NAME[child.table]
-        keys = {name: (parent.values.get(name, ""), parent.where(name)) for name in parent.values}
-        # The record's own id becomes the child's link column (centres.id → centre_*.centre).
-        link = {"centres": "centre", "counties": "county"}.get(parent.table)
-        if link:
-            keys[link] = (parent.values.get("id", ""), parent.pos)
-        if child.table == "survey_results":
-            county = parent.values.get("county", "")
-            keys["scope"] = (county or "national", parent.pos)
+        keys = link_values(table, parent)
         if isinstance(node, Scalar) and node.is_null:
             return
         if child.single:
@@ -310,6 +303,22 @@ class _Reader:
                 out.append(row)
             else:
                 self.record(item, table, child.children, item_keys, out, child.key)
+
+
+def link_values(table: Table, parent: Row) -> dict[str, tuple[str, Pos]]:
+    """What a child record takes from its parent: only the columns that link it to the parent (its
+    table's ``context``: the centre's id, the report's county and year …), never any other value."""
+    # The record's own id becomes the child's link column (centres.id → centre_*.centre).
+    link = {"centres": "centre", "counties": "county"}.get(parent.table)
+    keys: dict[str, tuple[str, Pos]] = {}
+    for name in table.context:
+        if name == link:
+            keys[name] = (parent.values.get("id", ""), parent.pos)
+        elif name == "scope":  # survey results: the report's county, or the whole country
+            keys[name] = (parent.values.get("county") or "national", parent.pos)
+        elif name in parent.values:
+            keys[name] = (parent.values[name], parent.where(name))
+    return keys
 
 
 def _example(fld) -> str:

@@ -1,7 +1,7 @@
 """Fields and tables: what a column is (type, constraints, the words for a valid value), what a
 table is (fields, keys), and the makers the table declarations share."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 SLUG = r"[a-z0-9]+(-[a-z0-9]+)*"
@@ -67,6 +67,17 @@ class Field:
         return out
 
 
+#: How each derived column is filled in (the rule, published with the column's description).
+DERIVED = {
+    "id": "the name of the record's file.",
+    "position": "the item's place in its list in the YAML file (1, 2, …).",
+    "centre": "the id of the centre whose file lists it.",
+    "county": "the county of the record it is part of (its file name, or its report's county).",
+    "year": "the year of the report it is part of.",
+    "scope": "the county of the report it is part of, or national.",
+}
+
+
 @dataclass(frozen=True)
 class Table:
     name: str
@@ -76,8 +87,18 @@ class Table:
     primary_key: tuple[str, ...]
     #: Composite foreign keys: (fields, table, referenced fields). Single-field ones come from Field.references.
     composite_keys: tuple[tuple[tuple[str, ...], str, tuple[str, ...]], ...] = ()
-    #: Filled in by the loader from the file's place or its parent record, never typed in YAML.
+    #: Filled in by the loader from the file's place or its parent record, never typed in YAML: derived
+    #: columns, each described with its rule (:data:`DERIVED`) in the published schema.
     context: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        described = tuple(
+            replace(f, description=f"{f.description} Filled in by the build: {DERIVED[f.name]}")
+            if f.name in self.context
+            else f
+            for f in self.fields
+        )
+        object.__setattr__(self, "fields", described)
 
     def field(self, name: str) -> Field:
         for f in self.fields:
