@@ -8,16 +8,77 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from karriere.documents import Document, Row
 from karriere.errors import Problem
+from karriere.schema import TABLE_BY_NAME, TEXT
 
 REQUIRED_STATUSES = ("active", "planned", "closed")
 
 
 def all_checks(documents: list[Document], rows: dict[str, list[Row]], today: dt.date) -> list[Problem]:
-    """Every check between records."""
-    return place(documents) + periods(rows) + future(rows, today) + consistency(rows)
+    """Every check between records, and on text that a Table Schema cannot see."""
+    return place(documents) + periods(rows) + future(rows, today) + consistency(rows) + text_hazards(rows)
+
+
+#: What a cell may not start with: spreadsheets (Excel, LibreOffice) run such a cell as a formula when
+#: the published CSV is opened ("formula injection"); tab and carriage return hide the cell's start.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _invisible(text: str) -> tuple[int, str] | None:
+    """The first invisible format or control character in *text* (bidirectional overrides, zero-width
+    characters, byte order marks …), as (index, its Unicode name)."""
+    for index, char in enumerate(text):
+        kind = unicodedata.category(char)
+        if kind == "Cf" or (kind == "Cc" and char not in "\n"):
+            return index, f"U+{ord(char):04X} {unicodedata.name(char, 'CONTROL CHARACTER')}"
+    return None
+
+
+def text_hazards(rows: dict[str, list[Row]]) -> list[Problem]:
+    """Text that could be turned against a reader: characters that make text display as something
+    else (``gnp.exe`` shown as ``exe.png``), and cells a spreadsheet would run as a formula."""
+    problems = []
+    for name, table_rows in rows.items():
+        table = TABLE_BY_NAME.get(name)
+        if table is None:
+            continue
+        # Free text only: a field with a pattern, a vocabulary or a foreign key refuses such values already.
+        text_fields = [
+            f.name
+            for f in table.fields
+            if f.type == "string" and f.pattern in (None, TEXT) and not (f.vocabulary or f.references or f.choices)
+        ]
+        for row in table_rows:
+            for field in text_fields:
+                value = row.values.get(field)
+                if not value:
+                    continue
+                if found := _invisible(value):
+                    index, char = found
+                    problems.append(
+                        _problem(
+                            row,
+                            field,
+                            f"contains an invisible character, {char}, as character {index + 1}",
+                            "delete it: such characters can make text look different from what it says",
+                            "invisible-character",
+                        )
+                    )
+                if value.startswith(FORMULA_STARTS):
+                    shown = {"\t": "a tab", "\r": "a carriage return"}.get(value[0], f'"{value[0]}"')
+                    problems.append(
+                        _problem(
+                            row,
+                            field,
+                            f"starts with {shown}, which a spreadsheet would treat as the start of a formula",
+                            "begin the text with a word or a digit: the published CSV files are opened in spreadsheets",
+                            "formula",
+                        )
+                    )
+    return problems
 
 
 def _int(value: str | None) -> int | None:

@@ -31,6 +31,10 @@ class Child:
     #: A single mapping rather than a list (e.g. a county's partnership).
     single: bool = False
     children: tuple[Child, ...] = ()
+    #: For a list of mappings that each name several values in a list of their own: (that list's key,
+    #: the column each of its values goes into). Each value becomes a row with the mapping's other values
+    #: (``field_sources: [{fields: [website, owners], as_of: …}]`` gives one row per field).
+    expand: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,10 @@ class Layout:
 
 
 SOURCES = Child("sources", "", "The documents this record is taken from: source id and section.")
+FIELD_SOURCES = (
+    "Facts in this file that describe another date, or come from another source, than the file's as_of and "
+    "sources: which fields, their as_of, source and section."
+)
 
 LAYOUTS = {
     "sources": Layout("sources", "sources.yaml", "sources", list_key="sources"),
@@ -70,6 +78,12 @@ LAYOUTS = {
                 ),
             ),
             Child("sources", "county_sources", SOURCES.description),
+            Child("field_sources", "county_field_sources", FIELD_SOURCES, expand=("fields", "field")),
+            Child(
+                "centre_counts",
+                "county_centre_counts",
+                "How many centres each source says the county had: year, centres, source and section.",
+            ),
         ),
     ),
     "centre": Layout(
@@ -96,6 +110,7 @@ LAYOUTS = {
             ),
             Child("locations", "centre_locations", "Sites, for a centre that works from several places."),
             Child("sources", "centre_sources", SOURCES.description),
+            Child("field_sources", "centre_field_sources", FIELD_SOURCES, expand=("fields", "field")),
         ),
     ),
     "report": Layout(
@@ -108,6 +123,7 @@ LAYOUTS = {
             Child("populations", "report_populations", "Inhabitants of contributing municipalities."),
             Child("survey_results", "survey_results", "Survey results: statement, share, n."),
             Child("sources", "report_sources", SOURCES.description),
+            Child("field_sources", "report_field_sources", FIELD_SOURCES, expand=("fields", "field")),
         ),
     ),
     "national": Layout(
@@ -265,10 +281,92 @@ class _Reader:
                 row.values[key] = value.text.strip() if not value.quoted else value.text
                 row.positions[key] = value.pos
         out.append(row)
+        first = len(out)
         for key, entry in node.entries.items():
             if key in by_key:
                 self.child(entry.value, by_key[key], row, out)
+        self._dated_fields_given(node, [r for r in out[first:] if r.table.endswith("_field_sources")])
         return row
+
+    def _dated_fields_given(self, node: Map, dated: list[Row]) -> None:
+        """A field given its own date and source must have a value in the same file."""
+        for row in dated:
+            name = row.values.get("field", "")
+            if name not in (TABLE_BY_NAME[row.table].field("field").choices or ()):
+                continue  # not a field of this file at all: reported by the schema
+            entry = node.entries.get(name)
+            empty = entry is None or (isinstance(entry.value, Scalar) and entry.value.is_null)
+            if not empty:
+                continue
+            self.problem(
+                row.where("field"),
+                "field_sources",
+                f"{name} has its own date and source here, but the file gives no {name}",
+                f"remove {name} from 'fields', or write its value in the file",
+                "consistency",
+            )
+
+    def expanded(
+        self, node: Node, table: Table, child: Child, keys: dict[str, tuple[str, Pos]], out: list[Row]
+    ) -> None:
+        """One mapping of a list with ``expand``: a row for each value of its own list."""
+        list_key, column = child.expand or ("", "")
+        if not isinstance(node, Map):
+            hint = f"write '{list_key}:', 'as_of:' and 'source:' on lines of their own under '- '"
+            self.problem(node.pos, child.key, f"expected a set of 'key: value' lines, found {_describe(node)}", hint)
+            return
+        own = [f for f in table.field_names if f not in table.context and f != column]
+        values: dict[str, str] = {}
+        positions: dict[str, Pos] = {}
+        for key, entry in node.entries.items():
+            if key == list_key:
+                continue
+            if key not in own:
+                close = difflib.get_close_matches(key, [*own, list_key], n=1, cutoff=0.6)
+                hint = f"did you mean {close[0]!r}?" if close else "allowed keys: " + ", ".join([list_key, *own])
+                self.problem(entry.key_pos, key, "unknown key", hint, "unknown-key")
+            elif not isinstance(entry.value, Scalar):
+                self.problem(entry.value.pos, key, f"expected a single value, found {_describe(entry.value)}", "")
+            elif entry.value.is_null:
+                positions[key] = entry.key_pos
+            else:
+                values[key] = entry.value.text if entry.value.quoted else entry.value.text.strip()
+                positions[key] = entry.value.pos
+        listed = node.entries.get(list_key)
+        items = listed.value if listed else None
+        if isinstance(items, Scalar) and not items.is_null:
+            items = Seq([items], items.pos)
+        if not isinstance(items, Seq) or not items.items:
+            where = listed.key_pos if listed else node.pos
+            self.problem(
+                where,
+                list_key,
+                f"which fields are these for? '{list_key}:' is missing or empty",
+                f"e.g. {list_key}: [website]",
+                "required",
+            )
+            return
+        for item in items.items:
+            if not isinstance(item, Scalar) or item.is_null:
+                self.problem(
+                    item.pos,
+                    list_key,
+                    f"expected a field name, found {_describe(item)}",
+                    f"e.g. {list_key}: [website, owners]",
+                )
+                continue
+            row = Row(
+                table.name,
+                {name: value for name, (value, _) in keys.items() if name in table.field_names},
+                self.shown,
+                node.pos,
+            )
+            row.positions = {name: pos for name, (_, pos) in keys.items() if name in table.field_names}
+            row.values.update(values)
+            row.positions.update(positions)
+            row.values[column] = item.text.strip()
+            row.positions[column] = item.pos
+            out.append(row)
 
     def child(self, node: Node, child: Child, parent: Row, out: list[Row]) -> None:
         table = TABLE_BY_NAME[child.table]
@@ -278,6 +376,8 @@ class _Reader:
         if child.single:
             self.record(node, table, child.children, keys, out, child.key)
             return
+        if child.expand and isinstance(node, Map):
+            node = Seq([node], node.pos)  # a single mapping, written without a dash
         if not isinstance(node, Seq):
             hint = "write one item per line, each starting with '- '"
             self.problem(node.pos, child.key, f"expected a list, found {_describe(node)}", hint)
@@ -285,7 +385,9 @@ class _Reader:
         for index, item in enumerate(node.items, start=1):
             item_keys = dict(keys)
             item_keys["position"] = (str(index), item.pos)
-            if child.item:
+            if child.expand:
+                self.expanded(item, table, child, item_keys, out)
+            elif child.item:
                 if not isinstance(item, Scalar) or item.is_null:
                     self.problem(
                         item.pos,

@@ -7,6 +7,7 @@ command line prints them all, sorted, once (STYLE.md §7–9).
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,10 +27,20 @@ class Problem:
     code: str = ""
 
     def format(self) -> str:
+        """One line, ``path:line:column: field: message (hint)``; a line break or control character from
+        the data is shown escaped, so that no value can start a line of its own (a CI command)."""
         where = f"{self.path}:{self.line}:{self.column}"
         field = f" {self.field}:" if self.field else ""
         hint = f" ({self.hint})" if self.hint else ""
-        return f"{where}:{field} {self.message}{hint}"
+        return printable(f"{where}:{field} {self.message}{hint}")
+
+
+def printable(text: str) -> str:
+    """*text* with line breaks and other control characters written as escapes (\\n, \\x1b …)."""
+    return "".join(
+        char if char.isprintable() or unicodedata.category(char) == "Zs" else char.encode("unicode_escape").decode()
+        for char in text
+    )
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:

@@ -43,6 +43,26 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class FieldSource:
+    """When a fact in a record describes another date, or comes from another source, than the record."""
+
+    field: str
+    as_of: str
+    citation: Citation
+    note: str | None
+
+
+@dataclass(frozen=True)
+class CentreCount:
+    """How many centres one source says a county had in a year."""
+
+    year: int
+    centres: int
+    citation: Citation
+    note: str | None
+
+
+@dataclass(frozen=True)
 class Municipality:
     number: str
     name: str
@@ -72,6 +92,8 @@ class County:
     last_checked: dt.date
     partnership: Partnership | None = None
     citations: list[Citation] = field(default_factory=list)
+    field_sources: dict[str, FieldSource] = field(default_factory=dict)
+    centre_counts: list[CentreCount] = field(default_factory=list)
 
     def existed_in(self, year: int) -> bool:
         return (self.valid_from is None or year >= self.valid_from) and (self.valid_to is None or year <= self.valid_to)
@@ -100,6 +122,7 @@ class Centre:
     service_area: list[Municipality] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    field_sources: dict[str, FieldSource] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -176,6 +199,7 @@ class Report:
     populations: list[Population] = field(default_factory=list)
     surveys: list[SurveyResult] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
+    field_sources: dict[str, FieldSource] = field(default_factory=dict)
 
 
 @dataclass
@@ -268,6 +292,9 @@ def load(datapackage: Path) -> Data:
     def cite(r: dict[str, Any]) -> Citation:
         return Citation(sources[r["source"]], r["section"])
 
+    def dated(r: dict[str, Any]) -> FieldSource:
+        return FieldSource(r["field"], r["as_of"], cite(r), r["note"])
+
     municipalities = {r["number"]: Municipality(r["number"], r["name"], r["county"]) for r in rows["municipalities"]}
     counties: dict[str, County] = {}
     for r in rows["counties"]:
@@ -276,6 +303,10 @@ def load(datapackage: Path) -> Data:
         )
     for r in rows["county_sources"]:
         counties[r["county"]].citations.append(cite(r))
+    for r in rows["county_field_sources"]:
+        counties[r["county"]].field_sources[r["field"]] = dated(r)
+    for r in rows["county_centre_counts"]:
+        counties[r["county"]].centre_counts.append(CentreCount(r["year"], r["centres"], cite(r), r["note"]))
     for r in rows["partnerships"]:
         counties[r["county"]].partnership = Partnership(
             r["name"], r["agreement_signed"], r["regional_partnership_count"], r["regional_note"], r["note"]
@@ -314,6 +345,8 @@ def load(datapackage: Path) -> Data:
     for table, (attr, make) in lists.items():
         for r in rows[table]:
             getattr(centres[r["centre"]], attr).append(make(r))
+    for r in rows["centre_field_sources"]:
+        centres[r["centre"]].field_sources[r["field"]] = dated(r)
 
     reports: dict[tuple[str, int], Report] = {}
     for r in rows["reports"]:
@@ -356,6 +389,8 @@ def load(datapackage: Path) -> Data:
         )
     for r in rows["report_sources"]:
         reports[(r["county"], r["year"])].citations.append(cite(r))
+    for r in rows["report_field_sources"]:
+        reports[(r["county"], r["year"])].field_sources[r["field"]] = dated(r)
 
     national: dict[int, NationalReport] = {
         r["year"]: NationalReport(r["year"], r["note"], r["as_of"], r["last_checked"]) for r in rows["national_reports"]

@@ -207,11 +207,14 @@ def _cell_problem(table: Table, row: Row, error: Found, vocabularies: dict[str, 
     elif error.type == "type-error":
         message, hint, code = f'"{cell}" is not {_type_noun(fld)}', fld.hint(), "type"
     elif 'constraint "enum"' in note:
-        allowed = vocabularies.get(fld.vocabulary or "", [])
+        allowed = list(fld.choices) if fld.choices else vocabularies.get(fld.vocabulary or "", [])
         close = difflib.get_close_matches(cell, allowed, n=1, cutoff=0.5)
-        message = f'"{cell}" is not a known {VOCABULARY_NOUNS.get(fld.vocabulary or "", "vocabulary")} id'
+        if fld.choices:
+            message = f'"{cell}" is not {fld.expected}'
+        else:
+            message = f'"{cell}" is not a known {VOCABULARY_NOUNS.get(fld.vocabulary or "", "vocabulary")} id'
         hint = f"did you mean {close[0]!r}? " if close else ""
-        hint += f"allowed: {', '.join(allowed)}" if len(allowed) <= 16 else fld.hint()
+        hint += f"allowed: {', '.join(allowed)}" if len(allowed) <= 16 else ("" if close else fld.hint())
         code = "enum"
     elif 'constraint "pattern"' in note:
         if fld.pattern == TEXT:

@@ -51,3 +51,29 @@ def test_github_output_only_in_actions_and_at_most_ten(tmp_path: Path) -> None:
 def test_markdown_table_escapes_pipes() -> None:
     table = markdown_table([Problem("a.yaml", 1, 1, "f", "a | b", "c")])
     assert "a \\| b" in table
+
+
+def test_no_value_can_start_a_line_of_its_own_or_a_workflow_command(tmp_path, capsys, monkeypatch) -> None:
+    """A value with a line break (a YAML block scalar) ends up in a message: printed, it stays on its
+    line, and in GitHub Actions it cannot start a workflow command (::warning, ::stop-commands::)."""
+    import shutil
+
+    from karriere import cli
+    from tests.conftest import VALID
+
+    data = tmp_path / "data"
+    shutil.copytree(VALID, data)
+    gol = data / "centres" / "buskerud" / "gol.yaml"
+    forged = "status: |\n  aktiv\n  ::warning file=README.md::forged\n  ::stop-commands::token\n"
+    gol.write_text(gol.read_text(encoding="utf-8").replace("status: active\n", forged), encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert cli.main(["check", "--data", str(data)]) == 1
+    said = capsys.readouterr()
+    lines = (said.out + said.err).splitlines()
+    assert not [line for line in lines if line.startswith("::") and not line.startswith("::error ")], lines
+    assert any("aktiv\\n::warning" in line for line in said.err.splitlines())
+    annotations = [line for line in said.out.splitlines() if line.startswith("::error ")]
+    assert annotations and all("%0A" in a for a in annotations if "aktiv" in a)
+    assert "\n::" not in summary.read_text(encoding="utf-8")

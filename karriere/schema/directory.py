@@ -18,12 +18,46 @@ from karriere.schema.fields import (
     Table,
     as_of,
     citation_table,
+    field_sources_table,
     last_checked,
     position,
     ref,
     term,
     text,
     vocabulary_table,
+)
+
+#: What a county file may date on its own (``field_sources``): fields and blocks of the file.
+COUNTY_DATED = ("name", "note", "partnership")
+#: What a centre file may date on its own: every fact, field or list.
+CENTRE_DATED = (
+    "name",
+    "status",
+    "established",
+    "closed",
+    "municipality",
+    "town",
+    "region",
+    "description_nb",
+    "website",
+    "email",
+    "phone",
+    "street_address",
+    "postcode",
+    "post_town",
+    "opening_hours",
+    "booking_url",
+    "staff_fte",
+    "staff_persons",
+    "staff_note",
+    "offerings",
+    "target_groups",
+    "channels",
+    "activities",
+    "owners",
+    "co_located_with",
+    "service_area",
+    "locations",
 )
 
 TABLES: tuple[Table, ...] = (
@@ -87,6 +121,36 @@ TABLES: tuple[Table, ...] = (
         context=("id",),
     ),
     citation_table("county_sources", "county", (COUNTY_KEY,), "County sources"),
+    field_sources_table("county_field_sources", "county", (COUNTY_KEY,), COUNTY_DATED),
+    Table(
+        "county_centre_counts",
+        "Centre counts",
+        "How many career centres each source says the county had, and when: the sources do not always agree.",
+        (
+            COUNTY_KEY,
+            position("list of centre counts"),
+            Field("year", "The year (or spring) the count describes.", required=True, **YEAR_FIELD),
+            Field(
+                "centres",
+                "The number of centres the source gives.",
+                type="integer",
+                required=True,
+                minimum=0,
+                maximum=500,
+            ),
+            ref(
+                "source",
+                "Id of the source that gives the count.",
+                "sources",
+                required=True,
+                expected="an id from data/sources.yaml",
+            ),
+            text("section", 'Where in the source: chapter, section, table or page, e.g. "Tabell 3.1".'),
+            text("note", "What the count covers, or why it differs from another source's."),
+        ),
+        primary_key=("county", "position"),
+        context=("county", "position"),
+    ),
     Table(
         "partnerships",
         "Partnerships",
@@ -193,7 +257,7 @@ TABLES: tuple[Table, ...] = (
                 "phone",
                 "The centre's phone number.",
                 pattern=PHONE,
-                expected='a Norwegian number, e.g. "32 00 00 00" or "+47 32 00 00 00"',
+                expected='a Norwegian number of eight digits without +47, e.g. "32 00 00 00"',
             ),
             text("street_address", "Street address of the premises."),
             Field(
@@ -329,4 +393,5 @@ TABLES: tuple[Table, ...] = (
         context=("centre", "position"),
     ),
     citation_table("centre_sources", "centre", (CENTRE_KEY,), "Centre sources"),
+    field_sources_table("centre_field_sources", "centre", (CENTRE_KEY,), CENTRE_DATED),
 )

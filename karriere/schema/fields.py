@@ -11,9 +11,10 @@ PARTIAL_DATE = r"[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?"
 #: Free text may not contain angle brackets: no HTML, so no script, can come from data.
 TEXT = r"[^<>]*"
 URL = r"https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[^\s<>\"]*)?"
-EMAIL = r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
-#: Norwegian numbers: eight digits in pairs or 3-2-3, optionally with +47.
-PHONE = r"(\+47 ?)?([0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2}|[0-9]{3} ?[0-9]{2} ?[0-9]{3})"
+EMAIL = r"[A-Za-z0-9_][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+#: Norwegian numbers: eight digits in pairs or 3-2-3. Without +47: a cell that starts with + is read
+#: as a formula by spreadsheets (see checks.text_hazards).
+PHONE = r"[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2}|[0-9]{3} ?[0-9]{2} ?[0-9]{3}"
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,8 @@ class Field:
     vocabulary: str | None = None
     #: Foreign key to (table, field).
     references: tuple[str, str] | None = None
+    #: A fixed list of allowed values (an enum the schema itself defines).
+    choices: tuple[str, ...] | None = None
 
     def hint(self) -> str:
         if self.expected:
@@ -62,6 +65,8 @@ class Field:
             constraints["maximum"] = self.maximum
         if self.vocabulary:
             constraints["enum"] = list(vocabularies.get(self.vocabulary, []))
+        if self.choices:
+            constraints["enum"] = list(self.choices)
         if constraints:
             out["constraints"] = constraints
         return out
@@ -261,3 +266,36 @@ COUNTY_KEY = ref(
 )
 CENTRE_KEY = Field("centre", "Id of the centre (its file name).", required=True, references=("centres", "id"))
 REPORT_KEYS = (COUNTY_KEY, Field("year", "The year the figures are for.", required=True, **YEAR_FIELD))
+
+
+def field_sources_table(name: str, owner: str, owner_fields: tuple[Field, ...], dated: tuple[str, ...]) -> Table:
+    """The facts of a record that are from another source or date than the record itself (``as_of``
+    and ``sources``): one row per field, from the record's ``field_sources`` list."""
+    keys = tuple(f.name for f in owner_fields)
+    return Table(
+        name,
+        f"{owner.capitalize()} facts with their own date",
+        f"Facts in a {owner} record that describe another date, or come from another source, than the record.",
+        (
+            *owner_fields,
+            Field(
+                "field",
+                f"The field (or list) of the {owner} record that this date and source are for.",
+                required=True,
+                choices=dated,
+                expected=f"the name of a field in the {owner} file",
+            ),
+            as_of(),
+            ref(
+                "source",
+                "Id of the source the fact is from.",
+                "sources",
+                required=True,
+                expected="an id from data/sources.yaml",
+            ),
+            text("section", 'Where in the source: chapter, section, table or page, e.g. "7.4".'),
+            text("note", "Anything a reader should know about this fact's date or source."),
+        ),
+        primary_key=(*keys, "field"),
+        context=keys,
+    )

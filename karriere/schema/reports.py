@@ -11,11 +11,25 @@ from karriere.schema.fields import (
     Table,
     as_of,
     citation_table,
+    field_sources_table,
     last_checked,
     position,
     ref,
     term,
     text,
+)
+
+#: What a report file may date on its own (``field_sources``): figures and lists of the file.
+REPORT_DATED = (
+    "centres",
+    "fte_total",
+    "persons_full_time",
+    "population",
+    "population_note",
+    "note",
+    "funding",
+    "staff",
+    "populations",
 )
 
 TABLES: tuple[Table, ...] = (
@@ -144,6 +158,7 @@ TABLES: tuple[Table, ...] = (
         context=("county", "year"),
     ),
     citation_table("report_sources", "report", REPORT_KEYS, "Report sources"),
+    field_sources_table("report_field_sources", "report", REPORT_KEYS, REPORT_DATED),
     Table(
         "national_reports",
         "National reports",
