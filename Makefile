@@ -42,7 +42,7 @@ format: install
 messages: install
 	$(VENV)/bin/pybabel extract -F babel.cfg -k tr:2 -k trp:2c,3 -k trn:2,3 -k N_ -k NP_:1c,2 \
 		--no-wrap --sort-by-file --project=karrieresentre -o karriere/locale/messages.pot .
-	$(VENV)/bin/pybabel update --no-wrap --ignore-obsolete -i karriere/locale/messages.pot -d karriere/locale
+	$(VENV)/bin/pybabel update --no-wrap --ignore-obsolete --no-fuzzy-matching -i karriere/locale/messages.pot -d karriere/locale
 	$(VENV)/bin/pybabel compile --statistics --use-fuzzy -d karriere/locale -o /dev/null 2>&1 | grep -v '^compiling' || true
 
 clean:

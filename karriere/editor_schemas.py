@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from karriere.documents import LAYOUTS, Child, Layout
+from karriere.layouts import LAYOUTS, Child, Layout
 from karriere.schema import TABLE_BY_NAME, VOCABULARIES, Field, Table
 from karriere.yamlsource import Map, Node, Seq
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from karriere.documents import LAYOUTS, Child
 from karriere.editor_schemas import FILE_GLOBS, TITLES
+from karriere.layouts import LAYOUTS, Child
 from karriere.schema import TABLE_BY_NAME, Field, Table
 
 TYPE_WORDS = {

@@ -1,14 +1,17 @@
 """Every computation the reports show: totals, shares, per inhabitant, change from the year before.
 
-Templates only display what this module computes; the tests check its arithmetic against the data.
-Sums are exact (``Decimal`` for FTE, ``int`` for kroner).
+Templates only display what this module computes; the tests check its arithmetic against the data
+and against figures the sources print. Sums are exact (``Decimal`` for FTE, ``int`` for kroner), and
+shares, per-inhabitant figures and changes are kept unrounded: they are rounded once, for display
+(:func:`karriere.i18n.number`), so that the site shows what the source prints (Drammen: 730 000 kr
+for 68 523 inhabitants is 10,7 kr, not 10,65 rounded again to 10,6).
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from karriere.model import CentreRef, Data, Funding, Report, Term
 
@@ -50,12 +53,26 @@ class Change:
     previous_year: int | None = None
 
 
+@dataclass(frozen=True)
+class NotCompared:
+    """A figure that an earlier year also has, but from another source: the two stand side by side,
+    with no change computed between them."""
+
+    previous: Decimal | int
+    current: Decimal | int
+    previous_year: int
+    previous_source: str
+    current_source: str
+
+
 @dataclass
 class ReportFigures:
     report: Report
     funding_total: int | None
     funding_by_source: list[Amount]
     funding_by_contributor: list[Contributor]
+    #: The contributors' amounts added up (not the total funding: not every amount names its contributor).
+    contributors_total: int | None
     #: Each amount with its kind (operating, earmarked …), when the source gives kinds.
     funding_items: list[Funding]
     persons_total: int | None
@@ -68,18 +85,22 @@ class ReportFigures:
     previous: Report | None = None
     years_without_figures: list[int] = field(default_factory=list)
     changes: dict[str, Change] = field(default_factory=dict)
+    #: Figures an earlier year has from another source, by name: side by side, never a change.
+    not_compared: dict[str, NotCompared] = field(default_factory=dict)
 
 
 def share(part: Decimal | int, total: Decimal | int) -> Decimal | None:
+    """*part* of *total*, unrounded (rounded once, where it is shown)."""
     if not total:
         return None
-    return (Decimal(part) / Decimal(total)).quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP)
+    return Decimal(part) / Decimal(total)
 
 
 def per_inhabitant(amount: int | None, inhabitants: int | None) -> Decimal | None:
+    """Kroner per inhabitant, unrounded (rounded once, where it is shown)."""
     if amount is None or not inhabitants:
         return None
-    return (Decimal(amount) / Decimal(inhabitants)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return Decimal(amount) / Decimal(inhabitants)
 
 
 def _breakdown(items: list[tuple[Term, Decimal | int]]) -> tuple[list[Amount], Decimal | int]:
@@ -130,6 +151,7 @@ def report_figures(report: Report) -> ReportFigures:
         funding_total=total_funding,
         funding_by_source=funding_lines,
         funding_by_contributor=contributors,
+        contributors_total=sum(c.amount for c in contributors) if contributors else None,
         funding_items=list(report.funding) if any(f.kind for f in report.funding) else [],
         persons_total=persons_total if persons_lines else None,
         persons_by_employer=persons_lines,
@@ -145,10 +167,20 @@ def change(previous: Decimal | int | None, current: Decimal | int | None) -> Cha
     if previous is None or current is None:
         return None
     amount = current - previous
-    percent = None
-    if previous:
-        percent = (Decimal(amount) * 100 / Decimal(previous)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    percent = Decimal(amount) * 100 / Decimal(previous) if previous else None
     return Change(previous, current, amount, percent)
+
+
+def comparable(earlier: Report, later: Report) -> bool:
+    """Whether two years' figures can be compared: they come from the same source (the same document
+    gives both years, as the Buskerud letter gives 2016 and 2017). Figures from different sources
+    follow different definitions (the 2013 evaluation's appendix and a county's own letter count staff
+    and money differently), so no change is computed between them."""
+    return bool({c.source.id for c in earlier.citations} & {c.source.id for c in later.citations})
+
+
+def _sources(report: Report) -> str:
+    return ", ".join(c.source.short for c in report.citations)
 
 
 _COMPARED = ("funding_total", "fte_total", "centres", "per_inhabitant")
@@ -171,7 +203,14 @@ def county_figures(data: Data, county: str) -> dict[int, ReportFigures]:
             for name in _COMPARED:
                 current = _figure(figures, name)
                 earlier = next((out[y] for y in reversed(years[:index]) if _figure(out[y], name) is not None), None)
-                if earlier is not None and (c := change(_figure(earlier, name), current)) is not None:
+                if earlier is None or current is None:
+                    continue
+                before = _figure(earlier, name)
+                if not comparable(earlier.report, figures.report):
+                    figures.not_compared[name] = NotCompared(
+                        before, current, earlier.report.year, _sources(earlier.report), _sources(figures.report)
+                    )
+                elif (c := change(before, current)) is not None:
                     figures.changes[name] = Change(c.previous, c.current, c.amount, c.percent, earlier.report.year)
         out[year] = figures
     return out
@@ -179,30 +218,19 @@ def county_figures(data: Data, county: str) -> dict[int, ReportFigures]:
 
 @dataclass
 class NationalFigures:
+    """The counties' figures for a year side by side. Never summed: the counties finance and staff their
+    centres so differently that the 2013 evaluation found it not defensible to add them up (Proba 2014,
+    5.9), and the counties' figures come from different sources and definitions."""
+
     year: int
     rows: list[ReportFigures]
-    centres_total: int | None
-    fte_total: Decimal | None
-    funding_total: int | None
-    #: True when some county lacks one of the summed figures: the sums cover the counties that have it.
-    incomplete: bool = False
+    #: The sources the rows' figures come from (short names), once each.
+    sources: list[str] = field(default_factory=list)
 
 
 def national_figures(by_county: dict[str, dict[int, ReportFigures]], year: int) -> NationalFigures:
     """The counties' figures for *year* side by side, from :func:`county_figures` of every county."""
     rows = [years[year] for _, years in sorted(by_county.items()) if year in years]
     rows.sort(key=lambda f: f.report.county.number)
-
-    def total(values: list) -> object:
-        present = [v for v in values if v is not None]
-        return sum(present, type(present[0])(0)) if present else None
-
-    columns = ([f.report.centres for f in rows], [f.fte_total for f in rows], [f.funding_total for f in rows])
-    return NationalFigures(
-        year,
-        rows,
-        total(columns[0]),
-        total(columns[1]),
-        total(columns[2]),
-        incomplete=any(v is None for column in columns for v in column),
-    )
+    sources = list(dict.fromkeys(c.source.short for f in rows for c in f.report.citations))
+    return NationalFigures(year, rows, sources)

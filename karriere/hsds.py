@@ -17,6 +17,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
+from karriere.i18n import trp
 from karriere.model import Centre, County, Data, Term
 
 #: All ids are UUIDs derived from the project's own ids in this namespace: same data, same UUIDs.
@@ -35,6 +36,68 @@ RESOURCES = (
     "taxonomy",
 )
 STATUS = {"active": "active", "planned": "inactive", "closed": "defunct"}
+
+#: Where every column the export fills comes from: a column of the project's data package (its
+#: ``table.column``; several tables for one column when the value may come from either), or the rule that
+#: derives it. A test walks every exported cell against this.
+ORIGINS: dict[str, dict[str, str]] = {
+    "organization": {
+        "id": "derived: uuid5 of the county's id",
+        "name": "counties.name",
+        "alternate_name": "partnerships.name",
+        "description": "partnerships.note; derived when the partnership has no note: a sentence saying so",
+    },
+    "service": {
+        "id": "derived: uuid5 of the centre's id and the offering's id",
+        "organization_id": "derived: the organization of the centre's county",
+        "name": "derived: the offering's label_nb and the centre's name",
+        "description": "derived: the offering's description_nb, and the centre's status with its year",
+        "url": "centres.website",
+        "status": "derived: centres.status (active → active, planned → inactive, closed → defunct)",
+        "assured_date": "centres.last_checked",
+    },
+    "attribute": {
+        "id": "derived: uuid5 of the service and the taxonomy term",
+        "link_id": "derived: the service's id",
+        "link_type": "derived: the vocabulary's name",
+        "link_entity": "derived: always service",
+        "taxonomy_term_id": "derived: the taxonomy term's id",
+    },
+    "service_at_location": {
+        "id": "derived: uuid5 of the service and the location",
+        "service_id": "derived: the service's id",
+        "location_id": "derived: the location's id",
+    },
+    "location": {
+        "id": "derived: uuid5 of the centre's id (and site or channel)",
+        "location_type": "derived: physical for a site, virtual for phone, video and chat",
+        "organization_id": "derived: the organization of the centre's county",
+        "name": "derived: the centre's name, with the site's town or the channel's label_nb",
+        "description": "centres.description_nb",
+        "url": "centres.website",
+    },
+    "funding": {
+        "id": "derived: uuid5 of the county, year and funding source",
+        "organization_id": "derived: the organization of the county",
+        "source": "derived: the funding source's label_nb and the report's year",
+    },
+    "taxonomy_term": {
+        "id": "derived: uuid5 of the vocabulary and the term",
+        "code": "offering_types.id|target_groups.id",
+        "name": "offering_types.label_nb|target_groups.label_nb",
+        "description": (
+            "offering_types.description_nb|target_groups.description_nb; derived: the label when there is none"
+        ),
+        "language": "derived: always nb",
+        "taxonomy_id": "derived: the vocabulary's taxonomy",
+    },
+    "taxonomy": {
+        "id": "derived: uuid5 of the vocabulary's name",
+        "name": "derived: the vocabulary's title in bokmål",
+        "description": "derived: a sentence naming the vocabulary",
+        "version": "derived: always 1",
+    },
+}
 VIRTUAL_CHANNELS = ("phone", "video", "chat")
 TAXONOMIES = {"offering_types": "Tilbud ved karrieresentrene", "target_groups": "Målgrupper for karrieresentrene"}
 
@@ -53,14 +116,15 @@ def uid(*parts: str) -> str:
 
 
 def _organization(county: County) -> dict[str, Any]:
+    """The county, which owns or finances its centres; the partnership's name (if it has one) as its
+    alternate name. An unnamed partnership is never given the county's name."""
     p = county.partnership
-    name = p.name if p and p.name else county.name
-    description = (p.note if p and p.note else None) or (
-        f"Partnerskapet for karriereveiledning i {county.name}, slik kildene beskriver det."
+    description = (
+        p.note if p and p.note else f"{county.name}. Kildene beskriver ikke partnerskapet for karriereveiledning."
     )
-    org: dict[str, Any] = {"id": uid("organization", county.id), "name": name, "description": description}
+    org: dict[str, Any] = {"id": uid("organization", county.id), "name": county.name, "description": description}
     if p and p.name:
-        org["alternate_name"] = county.name
+        org["alternate_name"] = p.name
     return org
 
 
@@ -104,6 +168,12 @@ def _term(vocabulary: str, term: Term) -> dict[str, Any]:
     return out
 
 
+def _status(data: Data, centre: Centre) -> str:
+    """The centre's status with the year it describes, in bokmål (HSDS has no field for the year)."""
+    label = data.term("statuses", centre.status).label["nb"]
+    return trp("nb", "status", "%(status)s i %(year)s", status=label, year=centre.status_year)
+
+
 def build(data: Data) -> dict[str, list[dict[str, Any]]]:
     """Every HSDS record, by type, in a stable order."""
     counties = sorted({c.county.id: c.county for c in data.centres.values()}.values(), key=lambda c: c.number)
@@ -136,8 +206,9 @@ def build(data: Data) -> dict[str, list[dict[str, Any]]]:
                 "status": STATUS[centre.status],
                 "assured_date": centre.last_checked.isoformat(),
             }
-            if offering.description.get("nb"):
-                service["description"] = offering.description["nb"]
+            status = f"Status: {_status(data, centre)}."
+            description = offering.description.get("nb")
+            service["description"] = f"{description} {status}" if description else status
             if centre.website:
                 service["url"] = centre.website
             for vocabulary, term in [("offering_types", offering)] + [

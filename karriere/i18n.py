@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import gettext as _gettext
 import io
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -147,9 +147,10 @@ def _format(lang: str, decimals: int) -> tuple[Locale, NumberPattern]:
 
 @lru_cache(maxsize=65536)
 def _number(value: Decimal | int | float, lang: str, decimals: int) -> str:
-    # Babel's formatting is exact but slow; report pages repeat the same few numbers many times.
+    # Rounded once, half up, as the sources round (Babel would round half to even: 10,65 → 10,6).
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
     locale, pattern = _format(lang, decimals)
-    return pattern.apply(value, locale, decimal_quantization=True, group_separator=True, numbering_system="latn")
+    return pattern.apply(rounded, locale, decimal_quantization=True, group_separator=True, numbering_system="latn")
 
 
 def fte(value: Decimal | None, lang: str) -> str:

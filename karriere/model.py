@@ -1,7 +1,7 @@
 """The validated data package, read back as typed records for the site.
 
 The site never reads the YAML a second time: it reads ``datapackage.json`` and its CSVs with
-the standard library, typed by the published Table Schemas, into the dataclasses below (after
+the standard library, typed by the published Table Schemas, into the records of :mod:`karriere.records` (after
 Frictionless has validated it).
 """
 
@@ -11,220 +11,31 @@ import csv
 import datetime as dt
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-LANGS = ("nb", "nn", "en")
-
-
-@dataclass(frozen=True)
-class Term:
-    id: str
-    label: dict[str, str]
-    description: dict[str, str]
-
-
-@dataclass(frozen=True)
-class Source:
-    id: str
-    title: str
-    publisher: str | None
-    published: str | None
-    url: str | None
-    note: str | None
-
-
-@dataclass(frozen=True)
-class Citation:
-    source: Source
-    section: str | None
-
-
-@dataclass(frozen=True)
-class FieldSource:
-    """When a fact in a record describes another date, or comes from another source, than the record."""
-
-    field: str
-    as_of: str
-    citation: Citation
-    note: str | None
-
-
-@dataclass(frozen=True)
-class CentreCount:
-    """How many centres one source says a county had in a year."""
-
-    year: int
-    centres: int
-    citation: Citation
-    note: str | None
-
-
-@dataclass(frozen=True)
-class Municipality:
-    number: str
-    name: str
-    county: str
-
-
-@dataclass
-class Partnership:
-    name: str | None
-    agreement_signed: bool | None
-    regional_partnership_count: int | None
-    regional_note: str | None
-    note: str | None
-    partners: list[str] = field(default_factory=list)
-    regional_partnerships: list[str] = field(default_factory=list)
-
-
-@dataclass
-class County:
-    id: str
-    number: str
-    name: str
-    valid_from: int | None
-    valid_to: int | None
-    note: str | None
-    as_of: str
-    last_checked: dt.date
-    partnership: Partnership | None = None
-    citations: list[Citation] = field(default_factory=list)
-    field_sources: dict[str, FieldSource] = field(default_factory=dict)
-    centre_counts: list[CentreCount] = field(default_factory=list)
-
-    def existed_in(self, year: int) -> bool:
-        return (self.valid_from is None or year >= self.valid_from) and (self.valid_to is None or year <= self.valid_to)
-
-
-@dataclass
-class Location:
-    town: str
-    municipality: Municipality | None
-    co_located_with: str | None
-    staff_fte: Decimal | None
-    note: str | None
-
-
-@dataclass
-class Centre:
-    id: str
-    county: County
-    values: dict[str, Any]
-    offerings: list[Term] = field(default_factory=list)
-    target_groups: list[Term] = field(default_factory=list)
-    channels: list[Term] = field(default_factory=list)
-    activities: list[str] = field(default_factory=list)
-    owners: list[str] = field(default_factory=list)
-    co_located_with: list[str] = field(default_factory=list)
-    service_area: list[Municipality] = field(default_factory=list)
-    locations: list[Location] = field(default_factory=list)
-    citations: list[Citation] = field(default_factory=list)
-    field_sources: dict[str, FieldSource] = field(default_factory=dict)
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self.__dict__["values"][name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-    @property
-    def municipality(self) -> Municipality | None:
-        return self.values.get("municipality_record")
-
-
-@dataclass(frozen=True)
-class Funding:
-    source: Term
-    kind: Term | None
-    contributor: str | None
-    municipality: Municipality | None
-    amount_nok: int
-    note: str | None
-
-
-@dataclass(frozen=True)
-class CentreRef:
-    """A centre as a report names it: which centre, not all its record says (so that a report is the
-    same whatever else is edited in the centre's file)."""
-
-    id: str
-    name: str
-
-
-@dataclass(frozen=True)
-class Staff:
-    employer: Term
-    centre: CentreRef | None
-    persons: int | None
-    fte: Decimal | None
-    note: str | None
-
-
-@dataclass(frozen=True)
-class Population:
-    municipality: Municipality
-    inhabitants: int
-    note: str | None
-
-
-@dataclass(frozen=True)
-class SurveyResult:
-    survey: Term
-    statement_nb: str
-    statement_en: str | None
-    share: Decimal
-    n: int | None
-    preliminary: bool
-    note: str | None
-    citation: Citation
-
-
-@dataclass
-class Report:
-    county: County
-    year: int
-    centres: int | None
-    fte_total: Decimal | None
-    persons_full_time: int | None
-    population: int | None
-    population_note: str | None
-    note: str | None
-    as_of: str
-    last_checked: dt.date
-    funding: list[Funding] = field(default_factory=list)
-    staff: list[Staff] = field(default_factory=list)
-    populations: list[Population] = field(default_factory=list)
-    surveys: list[SurveyResult] = field(default_factory=list)
-    citations: list[Citation] = field(default_factory=list)
-    field_sources: dict[str, FieldSource] = field(default_factory=dict)
-
-
-@dataclass
-class NationalReport:
-    year: int
-    note: str | None
-    as_of: str
-    last_checked: dt.date
-    surveys: list[SurveyResult] = field(default_factory=list)
-
-
-@dataclass
-class Data:
-    """Everything the site shows, linked up."""
-
-    vocabularies: dict[str, dict[str, Term]]
-    sources: dict[str, Source]
-    municipalities: dict[str, Municipality]
-    counties: dict[str, County]
-    centres: dict[str, Centre]
-    reports: dict[tuple[str, int], Report]
-    national: dict[int, NationalReport]
-
-    def term(self, vocabulary: str, id: str) -> Term:
-        return self.vocabularies[vocabulary][id]
+from karriere.records import (
+    LANGS,
+    Centre,
+    CentreCount,
+    CentreRef,
+    Citation,
+    County,
+    Data,
+    FieldSource,
+    Funding,
+    Location,
+    Municipality,
+    NationalReport,
+    Partnership,
+    Population,
+    Report,
+    Source,
+    Staff,
+    SurveyResult,
+    Term,
+)
 
 
 def _caster(field: dict[str, Any]):
@@ -414,4 +225,5 @@ def load(datapackage: Path) -> Data:
             national[year].surveys = results
         elif (scope, year) in reports:
             reports[(scope, year)].surveys = results
-    return Data(vocabularies, sources, municipalities, counties, centres, reports, national)
+    counts = {name: len(table_rows) for name, table_rows in rows.items()}
+    return Data(vocabularies, sources, municipalities, counties, centres, reports, national, counts)

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from karriere import checks, search
-from karriere.documents import Document, Row, data_files, read_document
+from karriere.documents import Document, Row, read_document
 from karriere.errors import Problem, sort_problems
+from karriere.layouts import data_files
 from karriere.package import Built, frictionless_errors, group_rows, problems_from, validate, warm, write
 
 log = logging.getLogger(__name__)

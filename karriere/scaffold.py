@@ -10,7 +10,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from karriere.documents import LAYOUTS, Child
+from karriere.layouts import LAYOUTS, Child
 from karriere.schema import TABLE_BY_NAME, TEXT, Field, Table
 
 HEADER = (

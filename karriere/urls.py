@@ -112,11 +112,12 @@ def search_bundle() -> str:
     return "pagefind/"
 
 
-def open_data(lang: str) -> str:
-    return f"{PREFIX[lang]}apne-data/"
+def open_data(lang: str, table: str | None = None) -> str:
+    return f"{PREFIX[lang]}apne-data/" + (f"{table.replace('_', '-')}/" if table else "")
 
 
 #: Published files, the same for every language.
+DATA_FOLDER = "data/"
 DATA_PACKAGE = "data/datapackage.json"
 HSDS_JSON = "data/hsds/json/services.json"
 HSDS_TABULAR = "data/hsds/tabular/datapackage.json"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from karriere.documents import classify, data_files
 from karriere.editor_schemas import FILE_GLOBS, as_editor_sees, generate, vscode_settings
+from karriere.layouts import classify, data_files
 from karriere.yamlsource import read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = "https://schema.org/"
 #: Properties Google and schema.org accept on a GovernmentOffice and its PostalAddress / AdministrativeArea.
 ALLOWED = {
-    "GovernmentOffice": {"name", "url", "address", "areaServed", "telephone", "email", "sameAs"},
+    "GovernmentOffice": {"name", "url", "description", "address", "areaServed", "telephone", "email", "sameAs"},
     "PostalAddress": {"addressCountry", "addressRegion", "addressLocality", "streetAddress", "postalCode"},
     "AdministrativeArea": {"name"},
 }
@@ -54,3 +54,11 @@ def test_every_centre_page_has_valid_government_office_jsonld(site: Path) -> Non
                 assert not properties & NEVER
         office = next(n for n in nodes if SCHEMA + "GovernmentOffice" in n["@type"])
         assert office[SCHEMA + "url"][0]["@value"].endswith(str(path.parent.relative_to(site)) + "/")
+
+
+def test_the_jsonld_says_the_status_with_its_year(site: Path) -> None:
+    for path in sorted(site.glob("senter/*/index.html")):
+        doc = BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib")
+        data = json.loads(doc.find("script", type="application/ld+json").string)
+        badge = doc.select_one("p.meta .status").get_text()
+        assert data["description"] == badge and any(ch.isdigit() for ch in badge), path

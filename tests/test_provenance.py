@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,57 @@ def test_every_derived_column_says_how_it_is_derived(name: str) -> None:
 
 def _rows(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text)))
+
+
+def published_values(package: Path) -> dict[str, set[str]]:
+    """{"table.column": every value it has} of a built data package."""
+    values: dict[str, set[str]] = {}
+    for path in package.glob("*.csv"):
+        with path.open(encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh):
+                for column, cell in row.items():
+                    values.setdefault(f"{path.stem}.{column}", set()).add(cell)
+    return values
+
+
+def test_every_hsds_cell_has_a_declared_origin(site: Path) -> None:
+    """Each column the HSDS export fills is declared in hsds.ORIGINS; a column declared as taken from the
+    package holds only values that the package has there."""
+    from karriere.hsds import ORIGINS, RESOURCES
+
+    package = published_values(site / "data")
+    tabular = json.loads((site / "data" / "hsds" / "tabular" / "datapackage.json").read_text(encoding="utf-8"))
+    checked = 0
+    for resource in tabular["resources"]:
+        assert resource["name"] in RESOURCES
+        with (site / "data" / "hsds" / "tabular" / resource["path"]).open(encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh))
+        for column in {c for row in rows for c, cell in row.items() if cell}:
+            origin = ORIGINS.get(resource["name"], {}).get(column)
+            assert origin, f"HSDS {resource['name']}.{column} has values but no declared origin"
+            taken, _, fallback = origin.partition(";")
+            if taken.startswith("derived:"):
+                continue
+            allowed = set().union(*(package.get(source, set()) for source in taken.split("|")))
+            for row in rows:
+                if row[column]:
+                    checked += 1
+                    assert row[column] in allowed or "derived" in fallback, (resource["name"], column, row[column])
+    assert checked > 0
+
+
+def test_every_download_line_says_where_it_comes_from(site: Path) -> None:
+    """Each figure of a report's CSV is a package column's value (and the column has it), or says the
+    rule that derives it."""
+    package = published_values(site / "data")
+    downloads = sorted(site.rglob("nokkeltall-*.csv"))
+    assert downloads
+    for path in downloads:
+        lines = _rows(path.read_text(encoding="utf-8"))
+        header, body = lines[0], lines[1:]
+        assert len(header) == 5 and body, path
+        for _section, item, value, _unit, origin in body:
+            assert origin, (path, item)
+            if "." in origin and " " not in origin:  # table.column
+                assert origin in package, (path, origin)
+                assert value in package[origin], (path, item, value, origin)

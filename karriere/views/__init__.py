@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from karriere.i18n import LANGS
+from karriere.schema import TABLES
 from karriere.views import centres, finder, pages, reports
 from karriere.views.common import Meta, Page, Views, crumbs
 
@@ -40,6 +41,8 @@ def all_pages(v: Views) -> Iterator[Page]:
         for slug in v.docs:
             yield pages.doc(v, lang, slug)
         yield pages.open_data(v, lang)
+        for table in TABLES:
+            yield pages.open_data_table(v, lang, table)
         yield finder.search(v, lang)
         yield finder.municipalities(v, lang)
         for county in data.counties.values():

@@ -9,32 +9,73 @@ from typing import Any
 
 from karriere import urls
 from karriere.freshness import STALE_MONTHS, is_stale
-from karriere.i18n import partial_date, tr
+from karriere.i18n import N_, partial_date, tr
 from karriere.model import Centre, County, Term
 from karriere.settings import NATIONAL_SERVICE_URL, STALE_AFTER_YEARS
 from karriere.views.common import (
     CentreListItem,
+    CountyCount,
     CountyGroup,
+    FactDate,
     Links,
     Meta,
     Page,
     ReportLink,
+    Status,
     Text,
     Views,
     alternates,
+    cite_briefly,
     crumbs,
+    fact_dates,
+    status_of,
     text_in,
 )
+
+#: What the facts a county file can date are called on its page.
+COUNTY_LABELS = {"name": N_("Navn"), "note": N_("Merknad"), "partnership": N_("Partnerskap for karriereveiledning")}
+
+#: What the facts a centre file can date are called on its page.
+FIELD_LABELS = {
+    "name": N_("Navn"),
+    "status": N_("Status"),
+    "established": N_("Opprettet"),
+    "closed": N_("Nedlagt"),
+    "municipality": N_("Kommune"),
+    "town": N_("Sted"),
+    "region": N_("Region"),
+    "description_nb": N_("Beskrivelse"),
+    "website": N_("Nettside"),
+    "email": N_("E-post"),
+    "phone": N_("Telefon"),
+    "street_address": N_("Adresse"),
+    "postcode": N_("Postnummer"),
+    "post_town": N_("Poststed"),
+    "opening_hours": N_("Åpningstider"),
+    "booking_url": N_("Bestill time"),
+    "staff_fte": N_("Årsverk"),
+    "staff_persons": N_("Personer"),
+    "staff_note": N_("Bemanning"),
+    "offerings": N_("Hva senteret tilbyr"),
+    "target_groups": N_("Hvem tilbudet er for"),
+    "channels": N_("Hvordan du får veiledning"),
+    "activities": N_("Arbeidsoppgaver, slik kilden beskriver dem"),
+    "owners": N_("Eiere og styring"),
+    "co_located_with": N_("Samlokalisert med"),
+    "service_area": N_("Kommuner senteret betjener"),
+    "locations": N_("Steder"),
+}
 
 
 @dataclass
 class HomePage:
     meta: Meta
-    counties: list[tuple[County, str, int]]
+    counties: list[CountyCount]
     directory_url: str
     national_service_url: str
     search_url: str
     municipality_url: str
+    about_url: str
 
 
 @dataclass
@@ -52,7 +93,16 @@ class DirectoryPage:
     target_groups: list[Facet]
     selected: Term | None = None
     selected_kind: str | None = None
+    #: Centres in operation on the page (the planned and closed ones are listed apart).
     total: int = 0
+
+
+@dataclass
+class DatedFact:
+    """A fact of the record with its own date and source, as the record's footer lists them."""
+
+    label: str
+    date: FactDate
 
 
 @dataclass
@@ -60,7 +110,12 @@ class CentrePage:
     meta: Meta
     centre: Centre
     county_url: str
-    status: Term
+    status: Status
+    #: The facts with a date or source of their own, by field (shown beside each).
+    dates: dict[str, FactDate]
+    dated_facts: list[DatedFact]
+    #: When the web address is from: its own date, or the record's.
+    website_date: str | None
     description: Text | None
     stale: bool
     #: Last checked longer ago than the threshold (months) before the build date.
@@ -74,15 +129,31 @@ class CentrePage:
 @dataclass
 class CountiesPage:
     meta: Meta
-    counties: list[tuple[County, str, int]]
+    counties: list[CountyCount]
+
+
+@dataclass
+class CentreCountRow:
+    year: int
+    centres: int
+    source: str
+    note: str | None
 
 
 @dataclass
 class CountyPage:
     meta: Meta
     county: County
-    centres: list[CentreListItem]
+    count: CountyCount
+    active: list[CentreListItem]
+    planned: list[CentreListItem]
+    closed: list[CentreListItem]
+    #: How many centres each source says the county had.
+    centre_counts: list[CentreCountRow]
     reports: list[ReportLink]
+    dates: dict[str, FactDate]
+    dated_facts: list[DatedFact]
+    national_service_url: str
 
 
 def home(v: Views, lang: str) -> Page:
@@ -100,6 +171,7 @@ def home(v: Views, lang: str) -> Page:
         NATIONAL_SERVICE_URL,
         urls.search(lang),
         urls.municipalities(lang),
+        urls.page(lang, "om"),
     )
     return Page("home.html", page)
 
@@ -138,7 +210,7 @@ def directory(v: Views, lang: str, term: Term | None = None, kind: str | None = 
         _facets(v, lang, "target_groups", "target_groups", urls.by_target_group),
         term,
         kind,
-        sum(len(g.centres) for g in groups),
+        sum(len(g.active) for g in groups),
     )
     return Page("directory.html", page)
 
@@ -167,13 +239,18 @@ def centre(v: Views, lang: str, centre: Centre) -> Page:
         ),
         og_type="place",
     )
-    meta.jsonld = centre_jsonld(centre, v.settings.site_url + "/" + url)
+    meta.jsonld = centre_jsonld(centre, v.settings.site_url + "/" + url, status_of(v.data, centre, lang).text)
     contact_fields = ("website", "email", "phone", "street_address", "opening_hours", "booking_url")
+    dates = fact_dates(centre, lang)
+    website = dates["website"].as_of if "website" in dates else centre.as_of
     page = CentrePage(
         meta,
         centre,
         urls.county(lang, centre.county.id),
-        v.data.term("statuses", centre.status),
+        status_of(v.data, centre, lang),
+        dates,
+        [DatedFact(tr(lang, FIELD_LABELS[name]), date) for name, date in dates.items() if name in FIELD_LABELS],
+        partial_date(website, lang) if centre.website else None,
         text_in(centre.values, "description", lang),
         outdated(centre.as_of, v.newest_check),
         is_stale(centre.last_checked, v.today),
@@ -209,7 +286,23 @@ def county(v: Views, lang: str, county: County) -> Page:
         crumbs(lang, (tr(lang, "Fylkene"), urls.counties(lang))),
     )
     reports = [ReportLink(y, urls.report(lang, county.id, y)) for y in v.report_years.get(county.id, [])]
-    return Page("county.html", CountyPage(meta, county, v.centres_of(lang, county.id), reports))
+    listed = v.centres_of(lang, county.id)
+    dates = fact_dates(county, lang)
+    counts = [CentreCountRow(c.year, c.centres, cite_briefly(c.citation, lang), c.note) for c in county.centre_counts]
+    page = CountyPage(
+        meta,
+        county,
+        v.county_count(lang, county),
+        [item for item in listed if item.status.term.id == "active"],
+        [item for item in listed if item.status.term.id == "planned"],
+        [item for item in listed if item.status.term.id == "closed"],
+        counts,
+        reports,
+        dates,
+        [DatedFact(tr(lang, COUNTY_LABELS[name]), date) for name, date in dates.items() if name in COUNTY_LABELS],
+        NATIONAL_SERVICE_URL,
+    )
+    return Page("county.html", page)
 
 
 def outdated(as_of: str, newest_check: dt.date) -> bool:
@@ -217,13 +310,15 @@ def outdated(as_of: str, newest_check: dt.date) -> bool:
     return int(as_of[:4]) < newest_check.year - STALE_AFTER_YEARS
 
 
-def centre_jsonld(centre: Centre, url: str) -> str:
-    """schema.org GovernmentOffice for a centre: only facts the data has; never survey scores."""
+def centre_jsonld(centre: Centre, url: str, status: str) -> str:
+    """schema.org GovernmentOffice for a centre: only facts the data has, its status with the year it
+    describes; never survey scores."""
     doc: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "GovernmentOffice",
         "name": centre.name,
         "url": url,
+        "description": status,
     }
     address: dict[str, Any] = {"@type": "PostalAddress", "addressCountry": "NO", "addressRegion": centre.county.name}
     if centre.town:

@@ -13,8 +13,8 @@ from urllib.parse import urlencode
 from karriere import urls
 from karriere.figures import county_figures
 from karriere.finder import serving
-from karriere.i18n import LANGS, tr
-from karriere.model import Centre, County, Data, Term
+from karriere.i18n import LANGS, partial_date, tr, trp
+from karriere.model import Centre, Citation, County, Data, Report, Term
 from karriere.settings import SiteSettings, build_date
 
 
@@ -75,6 +75,53 @@ def crumbs(lang: str, *items: tuple[str, str]) -> list[tuple[str, str]]:
     return [(tr(lang, "Forside"), urls.home(lang)), *items]
 
 
+@dataclass(frozen=True)
+class Status:
+    """A centre's status with the year it describes: «I drift i 2018», «Planlagt i 2010», «Nedlagt i 2014»."""
+
+    term: Term
+    year: int
+    text: str
+
+
+def status_of(data: Data, centre: Centre, lang: str) -> Status:
+    """The centre's status with the year it describes (:attr:`Centre.status_year`)."""
+    term = data.term("statuses", centre.status)
+    year = centre.status_year
+    return Status(term, year, trp(lang, "status", "%(status)s i %(year)s", status=term.label[lang], year=year))
+
+
+@dataclass(frozen=True)
+class FactDate:
+    """When and from where one fact is: «desember 2010, Østlandsforskning 2010, 7.4»."""
+
+    as_of: str
+    text: str
+    citation: Citation
+
+
+def cite_briefly(citation: Citation, lang: str) -> str:
+    section = f", {citation.section}" if citation.section else ""
+    return f"{citation.source.short}{section}"
+
+
+def fact_dates(record: Centre | County | Report, lang: str) -> dict[str, FactDate]:
+    """The facts of *record* with a date or source of their own, by field."""
+    return {
+        name: FactDate(
+            own.as_of,
+            tr(
+                lang,
+                "fra %(date)s, %(source)s",
+                date=partial_date(own.as_of, lang),
+                source=cite_briefly(own.citation, lang),
+            ),
+            own.citation,
+        )
+        for name, own in record.field_sources.items()
+    }
+
+
 @dataclass
 class CentreListItem:
     """A centre as the lists show it (the directory's cards, the county and municipality lists)."""
@@ -82,7 +129,7 @@ class CentreListItem:
     id: str
     name: str
     url: str
-    status: Term
+    status: Status
     town: str | None
     region: str | None
     offerings: list[Term]
@@ -90,11 +137,27 @@ class CentreListItem:
 
 
 @dataclass
+class CountyCount:
+    """A county in a list of counties: its centres in operation, with the years the information is from,
+    and how many more the data has as planned or closed."""
+
+    county: County
+    url: str
+    active: int
+    #: «2014», or «2010–2018» when the active centres' information is from several years.
+    years: str | None
+    planned: int
+    closed: int
+
+
+@dataclass
 class CountyGroup:
     county: County
     url: str
     anchor: str
-    centres: list[CentreListItem]
+    #: The centres in operation, and apart from them those planned or closed.
+    active: list[CentreListItem]
+    others: list[CentreListItem]
 
 
 @dataclass
@@ -152,6 +215,7 @@ class Views:
                 for term in getattr(centre, attr):
                     self.having.setdefault((attr, term.id), set()).add(centre.id)
         self.servings = serving(data)
+        self.row_counts = data.row_counts
 
     def counties_by_number(self) -> list[County]:
         return sorted(self.data.counties.values(), key=lambda c: c.number)
@@ -161,7 +225,7 @@ class Views:
             centre.id,
             centre.name,
             urls.centre(lang, centre.id),
-            self.data.term("statuses", centre.status),
+            status_of(self.data, centre, lang),
             centre.values.get("town"),
             centre.values.get("region"),
             centre.offerings,
@@ -177,15 +241,24 @@ class Views:
         groups = []
         for county in self.counties_by_number():
             items = [c for c in self.centres_of(lang, county.id) if having is None or c.id in having]
+            active = [c for c in items if c.status.term.id == "active"]
+            others = [c for c in items if c.status.term.id != "active"]
             if items:
-                groups.append(CountyGroup(county, urls.county(lang, county.id), f"fylke-{county.id}", items))
+                groups.append(CountyGroup(county, urls.county(lang, county.id), f"fylke-{county.id}", active, others))
         return groups
 
-    def counties_with_counts(self, lang: str) -> list[tuple[County, str, int]]:
-        return [
-            (county, urls.county(lang, county.id), len(self.centres_by_county[county.id]))
-            for county in self.counties_by_number()
-        ]
+    def counties_with_counts(self, lang: str) -> list[CountyCount]:
+        return [self.county_count(lang, county) for county in self.counties_by_number()]
+
+    def county_count(self, lang: str, county: County) -> CountyCount:
+        """Active centres are counted; planned and closed ones apart (the data's years are 2010–2018)."""
+        centres = self.centres_by_county[county.id]
+        years = sorted({status_of(self.data, c, lang).year for c in centres if c.status == "active"})
+        span = None if not years else str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
+        count = {status: sum(1 for c in centres if c.status == status) for status in ("active", "planned", "closed")}
+        return CountyCount(
+            county, urls.county(lang, county.id), count["active"], span, count["planned"], count["closed"]
+        )
 
     def links(self, path: str, title: str) -> Links:
         """ "Report an error" and "edit on GitHub" for the file *path*, when the repository is known."""

@@ -12,13 +12,31 @@ from karriere.views.common import Meta, Page, SimplePage, Views, alternates, cru
 
 
 @dataclass
+class TableLink:
+    table: Table
+    url: str
+    csv_url: str
+    rows: int
+
+
+@dataclass
 class OpenDataPage:
     meta: Meta
-    tables: list[Table]
+    tables: list[TableLink]
     package_url: str
     hsds_json_url: str | None
     hsds_tabular_url: str | None
     version: str
+
+
+@dataclass
+class TablePage:
+    """One table of the data package: its fields and what they hold."""
+
+    meta: Meta
+    table: Table
+    csv_url: str
+    rows: int
 
 
 @dataclass
@@ -49,15 +67,33 @@ def open_data(v: Views, lang: str) -> Page:
         alternates(urls.open_data),
         crumbs(lang),
     )
+    tables = [
+        TableLink(t, urls.open_data(lang, t.name), f"{urls.DATA_FOLDER}{t.name}.csv", v.row_counts.get(t.name, 0))
+        for t in TABLES
+    ]
     page = OpenDataPage(
         meta,
-        list(TABLES),
+        tables,
         urls.DATA_PACKAGE,
         urls.HSDS_JSON if v.hsds else None,
         urls.HSDS_TABULAR if v.hsds else None,
         v.newest_check.isoformat(),
     )
     return Page("open_data.html", page)
+
+
+def open_data_table(v: Views, lang: str, table: Table) -> Page:
+    title = tr(lang, "Tabellen %(name)s", name=table.name)
+    meta = Meta(
+        lang,
+        urls.open_data(lang, table.name),
+        title,
+        table.description,
+        alternates(urls.open_data, table.name),
+        crumbs(lang, (tr(lang, "Åpne data"), urls.open_data(lang))),
+    )
+    csv_url = f"{urls.DATA_FOLDER}{table.name}.csv"
+    return Page("open_data_table.html", TablePage(meta, table, csv_url, v.row_counts.get(table.name, 0)))
 
 
 def not_found(lang: str) -> Page:
