@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from karriere.checks import REQUIRED_STATUSES
 from karriere.documents import Row
 from karriere.errors import Problem
 from karriere.schema import TABLE_BY_NAME, TABLES, TEXT, Field, Table
@@ -182,6 +183,8 @@ def _problems(table: Table, built: Built, errors: list[Found], skip: set[tuple[s
             cell_errors.add((number, error.field_name))
             if error.field_name in row.reported:
                 continue
+            if table.field(error.field_name).vocabulary == "statuses" and error.cell in REQUIRED_STATUSES:
+                continue  # the vocabulary lacks a status the site needs: reported there, once (checks.consistency)
             problems.append(_cell_problem(table, row, error, vocabularies_of(built.rows)))
         elif error.type == "foreign-key":
             fields = list(error.field_names)
