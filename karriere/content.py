@@ -38,7 +38,14 @@ ALLOWED_TAGS = {
     "caption",
     "abbr",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "th": {"scope"}, "abbr": {"title"}}
+#: Headings may carry an id, so that a page can link to its sections (the about page's #meld-fra).
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title", "hreflang"},
+    "th": {"scope"},
+    "abbr": {"title"},
+    "h2": {"id"},
+    "h3": {"id"},
+}
 
 #: Guides for coordinators, kept as Markdown in docs/ and also published on the site (in bokmål):
 #: {slug: its title, translated where it is shown}.

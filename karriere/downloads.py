@@ -53,6 +53,25 @@ def _plain(value, origin: From | Derived) -> str:
     return str(value)
 
 
+def css_string(text: str) -> str:
+    """*text* as a CSS string: every character that is not a letter, digit or space escaped, so that
+    nothing from the data can end the string or the rule."""
+    escaped = "".join(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} " for ch in text)
+    return f'"{escaped}"'
+
+
+def running_css(header: str, footer: str) -> bytes:
+    """print.css beside a printable page: its running header and footer, and page numbers, in the
+    margins of every A4 page (CSS @page margin boxes)."""
+    return (
+        "@page {\n"
+        f"  @top-left {{ content: {css_string(header)}; }}\n"
+        f"  @bottom-left {{ content: {css_string(footer)}; }}\n"
+        '  @bottom-right { content: counter(page) " / " counter(pages); }\n'
+        "}\n"
+    ).encode()
+
+
 def report_lines(page: ReportPage) -> list[Line]:
     """The report's figures, each with where it comes from."""
     lang = page.meta.lang

@@ -17,7 +17,7 @@ from pelican.generators import Generator
 
 from karriere import i18n, model, urls
 from karriere.content import read_docs, read_narratives, sanitise
-from karriere.downloads import report_csv
+from karriere.downloads import report_csv, running_css
 from karriere.finder import municipality_json
 from karriere.i18n import LANGS, figure, figure_change, fte, nok, number, partial_date, percent, percent_change
 from karriere.settings import from_environment
@@ -63,6 +63,8 @@ class KarriereGenerator(Generator):
             )
             for download in page.downloads:  # a report's CSV
                 (out / download).write_bytes(report_csv(page.context))
+            if page.meta.running:
+                (out / page.meta.url / "print.css").write_bytes(running_css(*page.meta.running))
         for lang in LANGS:
             target = out / urls.municipality_data(lang)
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -239,7 +239,9 @@ def centre(v: Views, lang: str, centre: Centre) -> Page:
         ),
         og_type="place",
     )
-    meta.jsonld = centre_jsonld(centre, v.settings.site_url + "/" + url, status_of(v.data, centre, lang).text)
+    status = status_of(v.data, centre, lang)
+    meta.jsonld = centre_jsonld(centre, v.settings.site_url + "/" + url, status.text)
+    meta.search = [("type", tr(lang, "Karrieresenter")), ("status", status.text)]
     contact_fields = ("website", "email", "phone", "street_address", "opening_hours", "booking_url")
     dates = fact_dates(centre, lang)
     website = dates["website"].as_of if "website" in dates else centre.as_of
@@ -247,7 +249,7 @@ def centre(v: Views, lang: str, centre: Centre) -> Page:
         meta,
         centre,
         urls.county(lang, centre.county.id),
-        status_of(v.data, centre, lang),
+        status,
         dates,
         [DatedFact(tr(lang, FIELD_LABELS[name]), date) for name, date in dates.items() if name in FIELD_LABELS],
         partial_date(website, lang) if centre.website else None,
@@ -256,7 +258,7 @@ def centre(v: Views, lang: str, centre: Centre) -> Page:
         is_stale(centre.last_checked, v.today),
         STALE_MONTHS,
         any(centre.values.get(f) for f in contact_fields),
-        v.links(f"data/centres/{centre.county.id}/{centre.id}.yaml", centre.name),
+        v.links(lang, f"data/centres/{centre.county.id}/{centre.id}.yaml", centre.name),
         NATIONAL_SERVICE_URL,
     )
     return Page("centre.html", page)
@@ -285,6 +287,7 @@ def county(v: Views, lang: str, county: County) -> Page:
         alternates(urls.county, county.id),
         crumbs(lang, (tr(lang, "Fylkene"), urls.counties(lang))),
     )
+    meta.search = [("type", tr(lang, "Fylke")), ("county", county.name)]
     reports = [ReportLink(y, urls.report(lang, county.id, y)) for y in v.report_years.get(county.id, [])]
     listed = v.centres_of(lang, county.id)
     dates = fact_dates(county, lang)

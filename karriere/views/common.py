@@ -31,10 +31,15 @@ class Meta:
     og_type: str = "website"
     jsonld: str | None = None
     print_friendly: bool = False
+    #: On paper, the running header of every page: the site's name and the page's title, and the
+    #: running footer: the page's address and the date its figures describe (print.css beside the page).
+    running: tuple[str, str] | None = None
     #: Module scripts the page needs (only search and the municipality finder have any).
     scripts: list[str] = field(default_factory=list)
     #: Pagefind runs WebAssembly: the search page's CSP allows 'wasm-unsafe-eval', no other page's does.
     wasm: bool = False
+    #: What a search result shows about the page, as (key, value): its kind, county, status.
+    search: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -162,7 +167,8 @@ class CountyGroup:
 
 @dataclass
 class Links:
-    report_error: str | None
+    #: A new GitHub issue about the file, or the about page's section on reporting an error.
+    report_error: str
     edit: str | None
     file: str
 
@@ -260,11 +266,12 @@ class Views:
             county, urls.county(lang, county.id), count["active"], span, count["planned"], count["closed"]
         )
 
-    def links(self, path: str, title: str) -> Links:
-        """ "Report an error" and "edit on GitHub" for the file *path*, when the repository is known."""
+    def links(self, lang: str, path: str, title: str) -> Links:
+        """ "Report an error" for the file *path* (an issue on GitHub when the repository is known, else
+        the about page's section on how to report one), and "edit on GitHub" when it is known."""
         repo = self.settings.repository_url
         if not repo:
-            return Links(None, None, path)
+            return Links(f"{self.settings.site_path}{urls.page(lang, 'om')}#meld-fra", None, path)
         body = (
             f"Fil: `{path}`\n\nHva er feil, og hva er riktig? Oppgi gjerne en kilde.\n\n"
             f"What is wrong, and what is right? Please give a source."

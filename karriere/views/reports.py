@@ -8,7 +8,7 @@ from decimal import Decimal
 from karriere import urls
 from karriere.charts import bar_chart
 from karriere.figures import NationalFigures, ReportFigures, national_figures
-from karriere.i18n import fte, nok, tr
+from karriere.i18n import fte, nok, partial_date, tr
 from karriere.model import NationalReport
 from karriere.views.common import Links, Meta, Page, ReportLink, Views, alternates, crumbs
 
@@ -42,6 +42,8 @@ class NationalPage:
     rows: list[NationalRowView]
     survey: NationalReport | None
     other_years: list[ReportLink]
+    #: The dates the figures describe, as the page shows them.
+    dates: list[str]
 
 
 @dataclass
@@ -65,6 +67,8 @@ def report(v: Views, lang: str, county_id: str, year: int) -> Page:
         crumbs(lang, (tr(lang, "Fylkene"), urls.counties(lang)), (county.name, urls.county(lang, county_id))),
         print_friendly=True,
     )
+    meta.search = [("type", tr(lang, "Nøkkeltall")), ("county", county.name)]
+    meta.running = running(v, lang, title, url, [figures.report.as_of])
     previous = figures.previous
     comparable = previous is None or {c.source.id for c in previous.citations} == {
         c.source.id for c in figures.report.citations
@@ -95,7 +99,7 @@ def report(v: Views, lang: str, county_id: str, year: int) -> Page:
         comparable,
         charts,
         narrative.get(lang) or narrative.get("nb"),
-        v.links(f"data/reports/{county_id}/{year}.yaml", title),
+        v.links(lang, f"data/reports/{county_id}/{year}.yaml", title),
     )
     return Page("report.html", page, (urls.report_csv(lang, county_id, year),))
 
@@ -118,9 +122,17 @@ def national_index(v: Views, lang: str) -> Page:
 
 
 def national(v: Views, lang: str, year: int) -> Page:
+    """A year's figures: the counties side by side, and the national survey results, titled for what
+    the year has (2014 has only the national surveys)."""
     figures = national_figures(v.figures, year)
     url = urls.national(lang, year)
-    title = tr(lang, "Nøkkeltall %(year)s: fylkene side om side", year=year)
+    survey = v.data.national.get(year)
+    if not figures.rows:
+        title = tr(lang, "Nasjonale brukerundersøkelser %(year)s", year=year)
+    elif survey is not None and survey.surveys:
+        title = tr(lang, "Nøkkeltall %(year)s: fylkene side om side og nasjonale brukerundersøkelser", year=year)
+    else:
+        title = tr(lang, "Nøkkeltall %(year)s: fylkene side om side", year=year)
     meta = Meta(
         lang,
         url,
@@ -134,5 +146,15 @@ def national(v: Views, lang: str, year: int) -> Page:
         NationalRowView(f, urls.report(lang, f.report.county.id, year), urls.county(lang, f.report.county.id))
         for f in figures.rows
     ]
+    dates = sorted({f.report.as_of for f in figures.rows} | ({survey.as_of} if survey else set()))
+    meta.running = running(v, lang, title, url, dates)
     others = [ReportLink(y, urls.national(lang, y)) for y in national_years(v) if y != year]
-    return Page("national.html", NationalPage(meta, year, figures, rows, v.data.national.get(year), others))
+    page = NationalPage(meta, year, figures, rows, survey, others, [partial_date(d, lang) for d in dates])
+    return Page("national.html", page)
+
+
+def running(v: Views, lang: str, title: str, url: str, dates: list[str]) -> tuple[str, str]:
+    """A printed page's running header (site and title) and footer (address and the figures' date)."""
+    when = ", ".join(partial_date(d, lang) for d in dates)
+    footer = f"{v.settings.site_url}/{url} · " + tr(lang, "Tallene gjelder %(date)s", date=when)
+    return tr(lang, "Karrieresentre i Norge") + " – " + title, footer

@@ -11,10 +11,15 @@ function fold(value) {
   return value.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/ø/g, "o").replace(/æ/g, "ae");
 }
 
+// The lookup's addresses are relative to the site's root (SITE.site_path), never to this page.
+function href(url) {
+  return text.base + url;
+}
+
 function link(centre) {
   const li = document.createElement("li");
   const a = document.createElement("a");
-  a.href = centre.url;
+  a.href = href(centre.url);
   a.textContent = centre.name;
   li.append(a);
   if (centre.place) li.append(` (${centre.place})`);
@@ -40,7 +45,10 @@ function render(entry, data) {
   const section = document.createElement("section");
   section.className = "muni-result";
   const h2 = document.createElement("h2");
-  h2.textContent = `${name} (${county.name})`;
+  const countyLink = document.createElement("a");
+  countyLink.href = href(county.url);
+  countyLink.textContent = county.name;
+  h2.append(`${name} (`, countyLink, ")");
   section.append(h2);
   if (local.length) {
     const basisText = { service_area: text.basisArea, located: text.basisLocated, county: text.basisCounty };

@@ -51,7 +51,7 @@ function resultItem(data, filters) {
   li.append(h3);
   const about = document.createElement("p");
   about.className = "meta";
-  about.textContent = [data.meta.type, data.meta.county, data.meta.place].filter(Boolean).join(" · ");
+  about.textContent = [data.meta.type, data.meta.county, data.meta.place, data.meta.status].filter(Boolean).join(" · ");
   li.append(about);
   const offers = (data.filters && data.filters.offering) || [];
   const wanted = (filters.offering && filters.offering.any) || [];
