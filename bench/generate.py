@@ -4,7 +4,7 @@
 
 Every generated record is plainly synthetic: names say "Syntetisk", every record cites the source
 ``syntetisk-testdata``, and nothing here is ever written into ``data/`` or published. The counties,
-municipalities, vocabularies and real sources are copied from ``data/`` so the generated set passes
+registers, vocabularies and real sources are copied from ``data/`` so the generated set passes
 the same checks as the real one. For N centres it writes N centre files spread over the 19 counties
 (about ten offerings each) and key figures for every county for 20 years (1998–2017, the years all
 19 counties existed), each with funding by contributor, staff by employer, populations and survey
@@ -136,15 +136,16 @@ def generate(out: Path, centres: int, seed: int = 2026) -> Path:
     if out.exists():
         shutil.rmtree(out)
     out.mkdir(parents=True)
-    for name in ("counties", "vocabularies"):
+    for name in ("counties", "vocabularies", "registers"):
         shutil.copytree(real / name, out / name)
-    shutil.copy(real / "municipalities.yaml", out / "municipalities.yaml")
     sources = (real / "sources.yaml").read_text(encoding="utf-8")
     (out / "sources.yaml").write_text(sources.rstrip("\n") + "\n" + SOURCE_ENTRY, encoding="utf-8")
 
     rnd = random.Random(seed)
     vocab = {name: _terms(real, name) for name in ("offering_types", "target_groups", "channels")}
-    municipalities = yaml.safe_load((real / "municipalities.yaml").read_text(encoding="utf-8"))["municipalities"]
+    # The municipalities of the first register (2017): the structure of the years the figures describe.
+    register = yaml.safe_load((real / "registers" / "municipalities.yaml").read_text(encoding="utf-8"))
+    municipalities = [m for m in register["municipalities"] if "valid_from" not in m]
     counties = sorted(path.stem for path in (real / "counties").glob("*.yaml"))
     by_county = {county: [m for m in municipalities if m["county"] == county] for county in counties}
     ids: dict[str, list[str]] = {county: [] for county in counties}

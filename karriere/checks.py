@@ -12,6 +12,7 @@ import unicodedata
 
 from karriere.documents import Document, Row
 from karriere.errors import Problem
+from karriere.places import places
 from karriere.schema import TABLE_BY_NAME, TEXT
 
 REQUIRED_STATUSES = ("active", "planned", "closed")
@@ -19,7 +20,8 @@ REQUIRED_STATUSES = ("active", "planned", "closed")
 
 def all_checks(documents: list[Document], rows: dict[str, list[Row]], today: dt.date) -> list[Problem]:
     """Every check between records, and on text that a Table Schema cannot see."""
-    return place(documents) + periods(rows) + future(rows, today) + consistency(rows) + text_hazards(rows)
+    checked = place(documents) + places(documents, rows) + future(rows, today) + consistency(rows)
+    return checked + text_hazards(rows)
 
 
 #: What a cell may not start with: spreadsheets (Excel, LibreOffice) run such a cell as a formula when
@@ -124,46 +126,6 @@ def place(documents: list[Document]) -> list[Problem]:
                     message = f"{given} does not match the file name ({implied}.yaml)"
                     hint = f"rename the file to {given}.yaml or write year: {implied}"
                 problems.append(_problem(row, name, message, hint, "file-place"))
-    return problems
-
-
-def periods(rows: dict[str, list[Row]]) -> list[Problem]:
-    """A report for a year uses the counties of that year."""
-    counties = {r.values.get("id"): r for r in rows.get("counties", [])}
-    problems = []
-
-    def check(row: Row, year: int | None, what: str, field: str) -> None:
-        county = counties.get(row.values.get("county"))
-        if county is None or year is None:
-            return
-        start, end = _int(county.values.get("valid_from")), _int(county.values.get("valid_to"))
-        name = county.values.get("name", row.values.get("county"))
-        if start is not None and year < start:
-            problems.append(
-                _problem(
-                    row,
-                    field,
-                    f"{name} did not exist yet in {year} (it existed from {start})",
-                    f"{what} must use the counties of its year",
-                    "county-period",
-                )
-            )
-        if end is not None and year > end:
-            problems.append(
-                _problem(
-                    row,
-                    field,
-                    f"{name} no longer existed in {year} (it existed until {end})",
-                    f"{what} must use the counties of its year",
-                    "county-period",
-                )
-            )
-
-    for row in rows.get("reports", []):
-        check(row, _int(row.values.get("year")), "a report", "year")
-    for row in rows.get("centres", []):
-        if row.values.get("status") == "active":
-            check(row, _int((row.values.get("as_of") or "")[:4]), "an active centre", "as_of")
     return problems
 
 

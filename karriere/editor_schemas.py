@@ -23,7 +23,6 @@ FILE_GLOBS = {
     "report": "data/reports/*/*.yaml",
     "national": "data/national/*.yaml",
     "sources": "data/sources.yaml",
-    "municipalities": "data/municipalities.yaml",
     "vocabulary": "data/vocabularies/*.yaml",
 }
 
@@ -33,7 +32,6 @@ TITLES = {
     "report": "Key figures for a county and year (data/reports/<county>/<year>.yaml)",
     "national": "National figures for a year (data/national/<year>.yaml)",
     "sources": "The source documents (data/sources.yaml)",
-    "municipalities": "The municipalities (data/municipalities.yaml)",
     "vocabulary": "A vocabulary (data/vocabularies/<name>.yaml)",
 }
 
@@ -155,6 +153,7 @@ def generate(data_dir: Path) -> dict[str, str]:
         f"{kind}.schema.json": json.dumps(layout_schema(kind, layout, vocabularies), indent=2, ensure_ascii=False)
         + "\n"
         for kind, layout in LAYOUTS.items()
+        if layout.kind != "register"  # generated, never edited: no editor schema
     }
 
 

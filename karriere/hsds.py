@@ -43,7 +43,7 @@ STATUS = {"active": "active", "planned": "inactive", "closed": "defunct"}
 ORIGINS: dict[str, dict[str, str]] = {
     "organization": {
         "id": "derived: uuid5 of the county's id",
-        "name": "counties.name",
+        "name": "county_versions.name",
         "alternate_name": "partnerships.name",
         "description": "partnerships.note; derived when the partnership has no note: a sentence saying so",
     },

@@ -26,7 +26,6 @@ from karriere.records import (
     FieldSource,
     Funding,
     Location,
-    Municipality,
     NationalReport,
     Partnership,
     Population,
@@ -36,6 +35,7 @@ from karriere.records import (
     SurveyResult,
     Term,
 )
+from karriere.registers import MunicipalityVersion, Registers, from_rows
 
 
 def _caster(field: dict[str, Any]):
@@ -106,12 +106,21 @@ def load(datapackage: Path) -> Data:
     def dated(r: dict[str, Any]) -> FieldSource:
         return FieldSource(r["field"], r["as_of"], cite(r), r["note"])
 
-    municipalities = {r["number"]: Municipality(r["number"], r["name"], r["county"]) for r in rows["municipalities"]}
+    registers = read_registers(rows)
     counties: dict[str, County] = {}
+    for version in sorted(registers.counties, key=lambda v: (v.valid_from or 0, v.number)):
+        counties.setdefault(version.county, County(version.county, [])).versions.append(version)
     for r in rows["counties"]:
-        counties[r["id"]] = County(
-            r["id"], r["number"], r["name"], r["valid_from"], r["valid_to"], r["note"], r["as_of"], r["last_checked"]
-        )
+        county = counties[r["id"]]
+        county.has_file, county.note, county.as_of, county.last_checked = True, r["note"], r["as_of"], r["last_checked"]
+
+    def municipality(number: str | None, as_of: str) -> MunicipalityVersion | None:
+        """The municipality *number* was at the date *as_of* describes (check has made sure it was one)."""
+        if not number:
+            return None
+        year = int(as_of[:4])
+        return registers.municipality(number, year) or registers.versions_of(number)[0]
+
     for r in rows["county_sources"]:
         counties[r["county"]].citations.append(cite(r))
     for r in rows["county_field_sources"]:
@@ -131,7 +140,7 @@ def load(datapackage: Path) -> Data:
     centres: dict[str, Centre] = {}
     for r in rows["centres"]:
         values = dict(r)
-        values["municipality_record"] = municipalities.get(r["municipality"]) if r["municipality"] else None
+        values["municipality_record"] = municipality(r["municipality"], r["as_of"])
         centres[r["id"]] = Centre(r["id"], counties[r["county"]], values)
     lists = {
         "centre_offerings": ("offerings", lambda r: vocabularies["offering_types"][r["offering"]]),
@@ -140,12 +149,15 @@ def load(datapackage: Path) -> Data:
         "centre_activities": ("activities", lambda r: r["text"]),
         "centre_owners": ("owners", lambda r: r["name"]),
         "centre_colocations": ("co_located_with", lambda r: r["name"]),
-        "centre_service_areas": ("service_area", lambda r: municipalities[r["municipality"]]),
+        "centre_service_areas": (
+            "service_area",
+            lambda r: municipality(r["municipality"], centres[r["centre"]].as_of),
+        ),
         "centre_locations": (
             "locations",
             lambda r: Location(
                 r["town"],
-                municipalities.get(r["municipality"]) if r["municipality"] else None,
+                municipality(r["municipality"], centres[r["centre"]].as_of),
                 r["co_located_with"],
                 r["staff_fte"],
                 r["note"],
@@ -179,7 +191,7 @@ def load(datapackage: Path) -> Data:
                 vocabularies["funding_sources"][r["source"]],
                 vocabularies["funding_kinds"][r["kind"]] if r["kind"] else None,
                 r["contributor"],
-                municipalities.get(r["municipality"]) if r["municipality"] else None,
+                municipality(r["municipality"], str(r["year"])),
                 r["amount_nok"],
                 r["note"],
             )
@@ -196,7 +208,7 @@ def load(datapackage: Path) -> Data:
         )
     for r in rows["report_populations"]:
         reports[(r["county"], r["year"])].populations.append(
-            Population(municipalities[r["municipality"]], r["inhabitants"], r["note"])
+            Population(municipality(r["municipality"], str(r["year"])), r["inhabitants"], r["note"])
         )
     for r in rows["report_sources"]:
         reports[(r["county"], r["year"])].citations.append(cite(r))
@@ -226,4 +238,11 @@ def load(datapackage: Path) -> Data:
         elif (scope, year) in reports:
             reports[(scope, year)].surveys = results
     counts = {name: len(table_rows) for name, table_rows in rows.items()}
-    return Data(vocabularies, sources, municipalities, counties, centres, reports, national, counts)
+    return Data(vocabularies, sources, counties, centres, reports, national, registers, counts)
+
+
+def read_registers(rows: dict[str, list[dict[str, Any]]]) -> Registers:
+    """The register tables as :class:`karriere.registers.Registers`."""
+    return from_rows(
+        rows["county_versions"], rows["municipality_versions"], rows["municipality_changes"], rows["county_changes"]
+    )

@@ -287,7 +287,8 @@ def _pattern_noun(fld: Field) -> str:
 _REFERENCE_NOUNS = {
     "counties": "county",
     "centres": "centre",
-    "municipalities": "municipality number",
+    "municipality_versions": "municipality number",
+    "county_versions": "county",
     "sources": "source",
     "reports": "report",
 }
@@ -302,11 +303,14 @@ def _foreign_key_problem(table: Table, row: Row, error: Found, all_rows: dict[st
     noun = _REFERENCE_NOUNS.get(target, target)
     shown = " ".join(values)
     known = [r.values.get(error.reference_field_names[0], "") for r in all_rows.get(target, [])]
-    close = difflib.get_close_matches(values[0], known, n=1, cutoff=0.6) if len(values) == 1 else []
+    # A number close to another is not a suggestion ("3301" is Drammen today, not a typo for Oslo's "0301").
+    numbers = target == "municipality_versions"
+    close = difflib.get_close_matches(values[0], known, n=1, cutoff=0.6) if len(values) == 1 and not numbers else []
     where = {
         "counties": "data/counties/",
         "centres": "data/centres/",
-        "municipalities": "data/municipalities.yaml",
+        "municipality_versions": "data/registers/municipalities.yaml",
+        "county_versions": "data/registers/counties.yaml",
         "sources": "data/sources.yaml",
     }.get(target, target)
     hint = (f"did you mean {close[0]!r}? " if close else "") + f"it must be listed in {where}"

@@ -139,7 +139,7 @@ def build(
         problems = _before_frictionless(loaded, today)
         if problems:  # the package may be incomplete: validate it for every problem, render nothing
             return sort_problems(problems + validate(built, unreadable_ids(loaded)))
-        render_and_validate(built, staging, pool, problems, unreadable_ids(loaded))
+        render_and_validate(built, staging, data_dir, pool, problems, unreadable_ids(loaded))
         if problems:
             return sort_problems(problems)
         if exports:
@@ -158,6 +158,7 @@ def build(
 def render_and_validate(
     built: Built,
     site: Path,
+    data_dir: Path,
     pool: Executor | None,
     problems: list[Problem],
     skip: set[tuple[str, str]],
@@ -169,7 +170,7 @@ def render_and_validate(
     errors = pool.submit(frictionless_errors, package) if pool else None
     failed: Exception | None = None
     try:
-        render(built, site)
+        render(built, site, data_dir)
     except Exception as exc:
         failed = exc
     try:
@@ -182,7 +183,7 @@ def render_and_validate(
         raise failed
 
 
-def render(built: Built, site: Path) -> None:
+def render(built: Built, site: Path, data_dir: Path) -> None:
     """Run Pelican with the project's settings over the validated package, into *site*: the pages,
     their downloads and the sitemap (:func:`index_and_export` adds the search index and HSDS export)."""
     from pelican import Pelican
@@ -195,6 +196,8 @@ def render(built: Built, site: Path) -> None:
             "THEME": str(ROOT / "theme"),
             "OUTPUT_PATH": str(site),
             "KARRIERE_PACKAGE": str(built.folder / "datapackage.json"),
+            # The map's geometry (data/registers/map-2024.json), beside the registers it is drawn from.
+            "KARRIERE_DATA": str(data_dir),
         },
     )
     # Pelican reports progress on the console; the command line decides what the user sees.

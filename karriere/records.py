@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from karriere.registers import CountyVersion, MunicipalityVersion, Registers
+
 LANGS = ("nb", "nn", "en")
 
 
@@ -61,13 +63,6 @@ class CentreCount:
     note: str | None
 
 
-@dataclass(frozen=True)
-class Municipality:
-    number: str
-    name: str
-    county: str
-
-
 @dataclass
 class Partnership:
     name: str | None
@@ -81,27 +76,54 @@ class Partnership:
 
 @dataclass
 class County:
+    """A county through its periods (its versions in the registers: Buskerud 06 until 2019 and Buskerud
+    33 from 2024 are one county), with what its file in data/counties/ says, if it has one."""
+
     id: str
-    number: str
-    name: str
-    valid_from: int | None
-    valid_to: int | None
-    note: str | None
-    as_of: str
-    last_checked: dt.date
+    versions: list[CountyVersion]
+    #: False for a county the registers know but no file describes (Viken, Innlandet …).
+    has_file: bool = False
+    note: str | None = None
+    as_of: str | None = None
+    last_checked: dt.date | None = None
     partnership: Partnership | None = None
     citations: list[Citation] = field(default_factory=list)
     field_sources: dict[str, FieldSource] = field(default_factory=dict)
     centre_counts: list[CentreCount] = field(default_factory=list)
 
+    @property
+    def latest(self) -> CountyVersion:
+        return self.versions[-1]
+
+    @property
+    def name(self) -> str:
+        """The name of its latest version, with its official Sámi or Kven form (Trøndelag - Trööndelage)."""
+        return self.latest.name
+
+    @property
+    def number(self) -> str:
+        return self.latest.number
+
+    @property
+    def valid_from(self) -> int | None:
+        return self.versions[0].valid_from
+
+    @property
+    def valid_to(self) -> int | None:
+        return self.latest.valid_to
+
+    @property
+    def today(self) -> bool:
+        return self.latest.valid_to is None
+
     def existed_in(self, year: int) -> bool:
-        return (self.valid_from is None or year >= self.valid_from) and (self.valid_to is None or year <= self.valid_to)
+        return any(v.valid_in(year) for v in self.versions)
 
 
 @dataclass
 class Location:
     town: str
-    municipality: Municipality | None
+    municipality: MunicipalityVersion | None
     co_located_with: str | None
     staff_fte: Decimal | None
     note: str | None
@@ -118,7 +140,7 @@ class Centre:
     activities: list[str] = field(default_factory=list)
     owners: list[str] = field(default_factory=list)
     co_located_with: list[str] = field(default_factory=list)
-    service_area: list[Municipality] = field(default_factory=list)
+    service_area: list[MunicipalityVersion] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     field_sources: dict[str, FieldSource] = field(default_factory=dict)
@@ -130,7 +152,7 @@ class Centre:
             raise AttributeError(name) from None
 
     @property
-    def municipality(self) -> Municipality | None:
+    def municipality(self) -> MunicipalityVersion | None:
         return self.values.get("municipality_record")
 
     @property
@@ -150,7 +172,7 @@ class Funding:
     source: Term
     kind: Term | None
     contributor: str | None
-    municipality: Municipality | None
+    municipality: MunicipalityVersion | None
     amount_nok: int
     note: str | None
 
@@ -175,7 +197,7 @@ class Staff:
 
 @dataclass(frozen=True)
 class Population:
-    municipality: Municipality
+    municipality: MunicipalityVersion
     inhabitants: int
     note: str | None
 
@@ -227,11 +249,11 @@ class Data:
 
     vocabularies: dict[str, dict[str, Term]]
     sources: dict[str, Source]
-    municipalities: dict[str, Municipality]
     counties: dict[str, County]
     centres: dict[str, Centre]
     reports: dict[tuple[str, int], Report]
     national: dict[int, NationalReport]
+    registers: Registers
     #: How many rows each table of the package has.
     row_counts: dict[str, int] = field(default_factory=dict)
 

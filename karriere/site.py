@@ -7,6 +7,7 @@ page's context; ``generate_output`` only writes. Registered from :func:`register
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
@@ -35,12 +36,13 @@ class KarriereGenerator(Generator):
     """Writes the home page, the directory, centres, counties, reports and the national pages."""
 
     def generate_context(self) -> None:
-        data = model.load(Path(self.settings["KARRIERE_PACKAGE"]))
+        self.data = data = model.load(Path(self.settings["KARRIERE_PACKAGE"]))
         self.site = from_environment()
         content = Path(self.settings["PATH"])
-        views = Views(
-            data, self.site, read_narratives(content / "narratives"), read_docs(content.parent / "docs"), True
-        )
+        narratives, docs = read_narratives(content / "narratives"), read_docs(content.parent / "docs")
+        geometry = Path(self.settings["KARRIERE_DATA"]) / "registers" / "map-2024.json"
+        map_data = json.loads(geometry.read_text(encoding="utf-8")) if geometry.is_file() else None
+        views = Views(data, self.site, narratives, docs, hsds=True, geometry=map_data)
         self.servings = views.servings
         self.pages: list[Page] = list(all_pages(views))
         seen: dict[str, str] = {}
@@ -68,7 +70,7 @@ class KarriereGenerator(Generator):
         for lang in LANGS:
             target = out / urls.municipality_data(lang)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(municipality_json(self.servings, lang))
+            target.write_bytes(municipality_json(self.servings, self.data, lang))
         (out / "sitemap.xml").write_text(sitemap(self.site.site_url, self._alternates()), encoding="utf-8")
         (out / "robots.txt").write_text(
             f"User-agent: *\nAllow: /\n\nSitemap: {self.site.site_url}/sitemap.xml\n", encoding="utf-8"

@@ -111,7 +111,7 @@ def test_every_error_at_once_sorted(valid_data: Path, monkeypatch, capsys) -> No
     assert status == 1
     assert len({p.path for p in problems}) == 4
     fields = {p.field for p in problems}
-    assert {"email", "emial", "amount_nok", "year"} <= fields
+    assert {"email", "emial", "amount_nok", "county"} <= fields
     assert problems == sorted(problems)
     printed = [line for line in err.splitlines() if LINE.match(line)]
     assert printed == [p.format() for p in problems]

@@ -40,8 +40,8 @@ def test_committed_schemas_are_up_to_date() -> None:
 
 
 def test_every_data_file_passes_its_schema() -> None:
-    files = list(data_files(DATA))
-    assert len(files) > 80
+    files = [path for path in data_files(DATA) if path.relative_to(DATA).parts[0] != "registers"]
+    assert files  # the registers are generated, never edited: they have no editor schema
     for path in files:
         assert errors_for(path, DATA) == [], path
 

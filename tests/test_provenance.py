@@ -86,8 +86,8 @@ def test_the_walk_finds_a_value_taken_from_another_record(valid_data: Path, tmp_
     loaded = pipeline.load(valid_data)
     partnership = next(r for r in loaded.rows["partnerships"])
     county = next(r for r in loaded.rows["counties"] if r.values["id"] == partnership.values["county"])
-    partnership.values["name"] = county.values["name"]
-    partnership.positions["name"] = county.positions["name"]
+    partnership.values["name"] = county.values["as_of"]
+    partnership.positions["name"] = county.positions["as_of"]
     original = pipeline.load
     try:
         pipeline.load = lambda data: loaded  # type: ignore[assignment]

@@ -149,7 +149,7 @@ def test_hole_shows_the_countys_centres_honestly(page: Page, base_url: str) -> N
 @pytest.mark.parametrize("typed", ["Kautokeino", "Guovdageaidnu", "guovda", "karasjok", "Kárášjohka"])
 def test_sami_and_kven_forms_are_found(page: Page, base_url: str, typed: str) -> None:
     text = muni(page, base_url, typed)
-    assert "(Finnmark)" in text
+    assert "(Finnmark" in text
     assert "Dataene har ikke noe karrieresenter i drift i dette fylket." in text
 
 
@@ -188,15 +188,15 @@ def test_serving_rules() -> None:
         data = load(Path(tmp) / "site" / "data" / "datapackage.json")
         index = json.loads((Path(tmp) / "site" / "kommune" / "kommuner.json").read_text(encoding="utf-8"))
     by_number = {s.municipality.number: s for s in serving(data)}
-    gol = by_number["0617"]
+    gol = by_number["3324"]
     assert gol.basis == "located" and [c.id for c in gol.local] == ["hallingdal"]
     assert sorted(c.id for c in gol.county_centres) == ["kongsberg", "papirbredden", "ringerike"]
-    hole = by_number["0612"]
+    hole = by_number["3310"]
     assert hole.basis == "county" and hole.local == [] and len(hole.county_centres) == 4
-    namsos = by_number["1703"]
+    namsos = by_number["5007"]
     assert [c.id for c in namsos.local] == ["nord-trondelag"]  # one centre with a site in Namsos
-    assert not by_number["2011"].local and not by_number["2011"].county_centres  # Finnmark: no centre
-    assert len(index["municipalities"]) == 426
+    assert not by_number["5612"].local and not by_number["5612"].county_centres  # Finnmark: no centre
+    assert len(index["municipalities"]) == len([v for v in data.registers.municipalities if v.valid_to is None])
 
 
 def test_name_forms_and_folding() -> None:

@@ -591,8 +591,15 @@ def render(header: list[str], list_key: str, records: list[dict[str, object]]) -
     return text
 
 
+#: The year of the first register: the id of a version already in it ends in this year.
+FIRST_YEAR = 2017
+
+
 def version_record(version: Version, keys: tuple[str, ...]) -> dict[str, object]:
-    record: dict[str, object] = {k: version.key[k] for k in keys}
+    """A version as written: its id (the number and the first year it is in the registers, "0602-2017"),
+    its fields and its period."""
+    record: dict[str, object] = {"id": f"{version.key['number']}-{version.start or FIRST_YEAR}"}
+    record.update({k: version.key[k] for k in keys})
     record["valid_from"] = version.start
     record["valid_to"] = version.end
     return record
@@ -617,7 +624,8 @@ def outputs(registers: Registers, files: list[str]) -> dict[str, str]:
                 "Norway's counties 2017 → today, one row per county version: a county's number and name over",
                 "a period (a new version begins when the number or the name changes).",
                 *generated,
-                "Fields: county (the county's id across versions: the first form of its name, lowercase,",
+                "Fields: id (the number and the first year the version is in the registers, e.g. 06-2017),",
+                "county (the county's id across versions: the first form of its name, lowercase,",
                 "æ→ae, ø→o, å→a, spaces→hyphens), number (two digits, in quotes), name (as the register writes",
                 "it, with official Sámi and Kven forms), valid_from, valid_to.",
                 *period,
@@ -630,10 +638,11 @@ def outputs(registers: Registers, files: list[str]) -> dict[str, str]:
                 "Norway's municipalities 2017 → today, one row per municipality version: a number, a name and a",
                 "county version over a period. A new version begins when the number or the name changes, in a",
                 "merger or split (also when the number is kept), or when the county's version changes.",
-                "Key: number + valid_from. A version that ends without a row in municipality_changes.yaml goes",
+                "Key: id (number + valid_from). A version that ends without a row in municipality_changes.yaml goes",
                 "on as the version with the same number from the next year (only its county was renamed).",
                 *generated,
-                "Fields: number (four digits, in quotes), name (as the register writes it), county (id in",
+                "Fields: id (the number and the first year the version is in the registers, e.g. 0602-2017),",
+                "number (four digits, in quotes), name (as the register writes it), county (id in",
                 "counties.yaml), county_number, valid_from, valid_to.",
                 *period,
             ],

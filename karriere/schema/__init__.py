@@ -7,7 +7,7 @@ declarations in this module.
 
 from __future__ import annotations
 
-from karriere.schema import directory, reports
+from karriere.schema import directory, registers, reports
 from karriere.schema.fields import (
     EMAIL,
     PARTIAL_DATE,
@@ -37,5 +37,5 @@ __all__ = [
 ]
 
 #: Every table of the data package, in the package's order.
-TABLES: tuple[Table, ...] = (*directory.TABLES, *reports.TABLES)
+TABLES: tuple[Table, ...] = (*registers.TABLES, *directory.TABLES, *reports.TABLES)
 TABLE_BY_NAME: dict[str, Table] = {t.name: t for t in TABLES}

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from karriere.schema.fields import (
     CENTRE_KEY,
+    COUNTY_FILE_KEY,
     COUNTY_KEY,
     EMAIL,
-    MUNICIPALITY,
     PARTIAL_DATE,
     PHONE,
     SLUG,
@@ -28,7 +28,7 @@ from karriere.schema.fields import (
 )
 
 #: What a county file may date on its own (``field_sources``): fields and blocks of the file.
-COUNTY_DATED = ("name", "note", "partnership")
+COUNTY_DATED = ("note", "partnership")
 #: What a centre file may date on its own: every fact, field or list.
 CENTRE_DATED = (
     "name",
@@ -96,23 +96,17 @@ TABLES: tuple[Table, ...] = (
     Table(
         "counties",
         "Counties",
-        "Counties (fylker), each with the period it existed. A report for a year uses the counties of that year.",
+        "What the sources say about a county (its partnership, its centre counts, notes): one file per county in "
+        "data/counties/, for every period the county had. Its number, name and periods are in the registers "
+        "(county_versions).",
         (
-            Field("id", "Short id, the file name in data/counties/.", required=True, pattern=SLUG),
             Field(
-                "number",
-                "The official two-digit county number, in quotes.",
+                "id",
+                "Short id, the file name in data/counties/: the county's id in the registers.",
                 required=True,
-                pattern=r"[0-9]{2}",
-                expected='two digits in quotes, e.g. "06"',
+                pattern=SLUG,
+                references=("county_versions", "county"),
             ),
-            text("name", "The county's name.", required=True),
-            Field(
-                "valid_from",
-                "First year the county existed in this form; empty if earlier than the data.",
-                **YEAR_FIELD,
-            ),
-            Field("valid_to", "Last year the county existed in this form; empty if it still exists.", **YEAR_FIELD),
             text("note", "Anything a reader should know about the county's data."),
             as_of(),
             last_checked(),
@@ -120,14 +114,14 @@ TABLES: tuple[Table, ...] = (
         primary_key=("id",),
         context=("id",),
     ),
-    citation_table("county_sources", "county", (COUNTY_KEY,), "County sources"),
-    field_sources_table("county_field_sources", "county", (COUNTY_KEY,), COUNTY_DATED),
+    citation_table("county_sources", "county", (COUNTY_FILE_KEY,), "County sources"),
+    field_sources_table("county_field_sources", "county", (COUNTY_FILE_KEY,), COUNTY_DATED),
     Table(
         "county_centre_counts",
         "Centre counts",
         "How many career centres each source says the county had, and when: the sources do not always agree.",
         (
-            COUNTY_KEY,
+            COUNTY_FILE_KEY,
             position("list of centre counts"),
             Field("year", "The year (or spring) the count describes.", required=True, **YEAR_FIELD),
             Field(
@@ -156,7 +150,7 @@ TABLES: tuple[Table, ...] = (
         "Partnerships",
         "Each county's partnership for career guidance (partnerskap for karriereveiledning).",
         (
-            COUNTY_KEY,
+            COUNTY_FILE_KEY,
             text("name", "The partnership's name; empty if it has none."),
             Field(
                 "agreement_signed",
@@ -180,7 +174,7 @@ TABLES: tuple[Table, ...] = (
         "Partners",
         "The members of each county partnership, as listed in the source.",
         (
-            COUNTY_KEY,
+            COUNTY_FILE_KEY,
             position("list of partners"),
             text("name", "The partner, as named in the source.", required=True),
         ),
@@ -192,25 +186,12 @@ TABLES: tuple[Table, ...] = (
         "Regional partnerships",
         "Named regional partnerships or networks.",
         (
-            COUNTY_KEY,
+            COUNTY_FILE_KEY,
             position("list of regional partnerships"),
             text("name", "The region or network, as named in the source.", required=True),
         ),
         primary_key=("county", "position"),
         context=("county", "position"),
-    ),
-    Table(
-        "municipalities",
-        "Municipalities",
-        "Norway's municipalities in the county structure the data "
-        "belongs to. Names with official Sámi or Kven forms are kept as written (e.g. "
-        '"Guovdageaidnu – Kautokeino").',
-        (
-            Field("number", "The official four-digit municipality number, in quotes.", required=True, **MUNICIPALITY),
-            text("name", "The municipality's name.", required=True),
-            COUNTY_KEY,
-        ),
-        primary_key=("number",),
     ),
     Table(
         "centres",
@@ -237,7 +218,7 @@ TABLES: tuple[Table, ...] = (
             ref(
                 "municipality",
                 "The municipality the centre is in (four-digit number, in quotes).",
-                "municipalities",
+                "municipality_versions",
                 "number",
                 expected='a municipality number in quotes, e.g. "0617"',
             ),
@@ -361,7 +342,7 @@ TABLES: tuple[Table, ...] = (
             ref(
                 "municipality",
                 "A municipality the centre serves (four-digit number, in quotes).",
-                "municipalities",
+                "municipality_versions",
                 "number",
                 required=True,
                 expected='a municipality number in quotes, e.g. "0617"',
@@ -381,7 +362,7 @@ TABLES: tuple[Table, ...] = (
             ref(
                 "municipality",
                 "The municipality of this site (four digits, in quotes).",
-                "municipalities",
+                "municipality_versions",
                 "number",
                 expected='a municipality number in quotes, e.g. "1703"',
             ),

@@ -151,7 +151,7 @@ def ref(
     name: str, description: str, table: str, key: str = "id", required: bool = False, expected: str | None = None
 ) -> Field:
     # Municipality numbers are four digits: "617" is caught as a wrong form, not as an unknown number.
-    pattern = r"[0-9]{4}" if table == "municipalities" else None
+    pattern = r"[0-9]{4}" if table == "municipality_versions" else None
     return Field(name, description, required=required, references=(table, key), expected=expected, pattern=pattern)
 
 
@@ -257,7 +257,18 @@ def vocabulary_table(name: str, description: str) -> Table:
     )
 
 
+#: The county of a centre or a report: a county of the registers, in any of its periods (buskerud,
+#: innlandet, viken …); which period follows from the record's year.
 COUNTY_KEY = ref(
+    "county",
+    "Id of the county (data/registers/counties.yaml), as it was in the record's year.",
+    "county_versions",
+    key="county",
+    required=True,
+    expected="a county id, e.g. buskerud or innlandet",
+)
+#: The county a county file's parts belong to (the file name in data/counties/).
+COUNTY_FILE_KEY = ref(
     "county",
     "Id of the county (the file name in data/counties/).",
     "counties",

@@ -88,7 +88,7 @@ TABLES: tuple[Table, ...] = (
             ref(
                 "municipality",
                 "The contributing municipality's number, when the contributor is a municipality.",
-                "municipalities",
+                "municipality_versions",
                 "number",
                 expected='a municipality number in quotes, e.g. "0602"',
             ),
@@ -138,7 +138,7 @@ TABLES: tuple[Table, ...] = (
             ref(
                 "municipality",
                 "The municipality (four digits, in quotes).",
-                "municipalities",
+                "municipality_versions",
                 "number",
                 required=True,
                 expected='a municipality number in quotes, e.g. "0605"',

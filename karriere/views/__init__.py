@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from karriere.i18n import LANGS
 from karriere.schema import TABLES
-from karriere.views import centres, finder, pages, reports
+from karriere.views import centres, counties, finder, pages, reports
 from karriere.views.common import Meta, Page, Views, crumbs
 
 __all__ = ["Meta", "Page", "Views", "all_pages", "crumbs"]
@@ -30,9 +30,9 @@ def all_pages(v: Views) -> Iterator[Page]:
             yield centres.directory(v, lang, term, "target_group")
         for centre in data.centres.values():
             yield centres.centre(v, lang, centre)
-        yield centres.counties(v, lang)
+        yield counties.counties(v, lang)
         for county in data.counties.values():
-            yield centres.county(v, lang, county)
+            yield counties.county(v, lang, county)
         for county_id, year in sorted(data.reports):
             yield reports.report(v, lang, county_id, year)
         yield reports.national_index(v, lang)
@@ -45,6 +45,6 @@ def all_pages(v: Views) -> Iterator[Page]:
             yield pages.open_data_table(v, lang, table)
         yield finder.search(v, lang)
         yield finder.municipalities(v, lang)
-        for county in data.counties.values():
+        for county in v.counties_by_number():
             yield finder.municipality_county(v, lang, county)
         yield pages.not_found(lang)

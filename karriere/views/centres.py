@@ -10,22 +10,20 @@ from typing import Any
 from karriere import urls
 from karriere.freshness import STALE_MONTHS, is_stale
 from karriere.i18n import N_, partial_date, tr
-from karriere.model import Centre, County, Term
+from karriere.model import Centre, Term
 from karriere.settings import NATIONAL_SERVICE_URL, STALE_AFTER_YEARS
+from karriere.today import PlaceToday
 from karriere.views.common import (
-    CentreListItem,
     CountyCount,
     CountyGroup,
     FactDate,
     Links,
     Meta,
     Page,
-    ReportLink,
     Status,
     Text,
     Views,
     alternates,
-    cite_briefly,
     crumbs,
     fact_dates,
     status_of,
@@ -33,8 +31,6 @@ from karriere.views.common import (
 )
 
 #: What the facts a county file can date are called on its page.
-COUNTY_LABELS = {"name": N_("Navn"), "note": N_("Merknad"), "partnership": N_("Partnerskap for karriereveiledning")}
-
 #: What the facts a centre file can date are called on its page.
 FIELD_LABELS = {
     "name": N_("Navn"),
@@ -76,6 +72,9 @@ class HomePage:
     search_url: str
     municipality_url: str
     about_url: str
+    #: The map of today's counties (SVG), and the attribution it needs.
+    map: str | None = None
+    map_attribution: str | None = None
 
 
 @dataclass
@@ -109,7 +108,15 @@ class DatedFact:
 class CentrePage:
     meta: Meta
     centre: Centre
+    #: The county the record gives (as it was at the record's date) …
     county_url: str
+    #: … and the county its place is in today, when that is another (Oppland → Innlandet).
+    today: PlaceToday | None
+    today_url: str
+    #: Whether the county today is another than the record's (Oppland → Innlandet), and the year the
+    #: record describes.
+    moved: bool
+    record_year: str
     status: Status
     #: The facts with a date or source of their own, by field (shown beside each).
     dates: dict[str, FactDate]
@@ -123,36 +130,6 @@ class CentrePage:
     overdue_months: int
     has_contact: bool
     links: Links
-    national_service_url: str
-
-
-@dataclass
-class CountiesPage:
-    meta: Meta
-    counties: list[CountyCount]
-
-
-@dataclass
-class CentreCountRow:
-    year: int
-    centres: int
-    source: str
-    note: str | None
-
-
-@dataclass
-class CountyPage:
-    meta: Meta
-    county: County
-    count: CountyCount
-    active: list[CentreListItem]
-    planned: list[CentreListItem]
-    closed: list[CentreListItem]
-    #: How many centres each source says the county had.
-    centre_counts: list[CentreCountRow]
-    reports: list[ReportLink]
-    dates: dict[str, FactDate]
-    dated_facts: list[DatedFact]
     national_service_url: str
 
 
@@ -172,6 +149,8 @@ def home(v: Views, lang: str) -> Page:
         urls.search(lang),
         urls.municipalities(lang),
         urls.page(lang, "om"),
+        v.county_map(lang),
+        v.geometry["attribution"] if v.geometry else None,
     )
     return Page("home.html", page)
 
@@ -225,6 +204,8 @@ def _facets(v: Views, lang: str, vocabulary: str, attr: str, make) -> list[Facet
 def centre(v: Views, lang: str, centre: Centre) -> Page:
     url = urls.centre(lang, centre.id)
     place = centre.town or centre.region or centre.county.name
+    today = v.places[centre.id]
+    here = today.county if today else centre.county
     summary = f"{centre.name}, {place}. {tr(lang, 'Opplysningene gjelder')}: {partial_date(centre.as_of, lang)}."
     meta = Meta(
         lang,
@@ -235,7 +216,7 @@ def centre(v: Views, lang: str, centre: Centre) -> Page:
         crumbs(
             lang,
             (tr(lang, "Alle karrieresentre"), urls.directory(lang)),
-            (centre.county.name, urls.county(lang, centre.county.id)),
+            (here.name, urls.county(lang, here.id)),
         ),
         og_type="place",
     )
@@ -249,6 +230,10 @@ def centre(v: Views, lang: str, centre: Centre) -> Page:
         meta,
         centre,
         urls.county(lang, centre.county.id),
+        today,
+        urls.county(lang, here.id),
+        here is not centre.county,
+        centre.as_of[:4],
         status,
         dates,
         [DatedFact(tr(lang, FIELD_LABELS[name]), date) for name, date in dates.items() if name in FIELD_LABELS],
@@ -262,50 +247,6 @@ def centre(v: Views, lang: str, centre: Centre) -> Page:
         NATIONAL_SERVICE_URL,
     )
     return Page("centre.html", page)
-
-
-def counties(v: Views, lang: str) -> Page:
-    meta = Meta(
-        lang,
-        urls.counties(lang),
-        tr(lang, "Fylkene"),
-        tr(lang, "Fylkene slik de var inndelt da opplysningene ble samlet inn (19 fylker)."),
-        alternates(urls.counties),
-        crumbs(lang),
-    )
-    return Page("counties.html", CountiesPage(meta, v.counties_with_counts(lang)))
-
-
-def county(v: Views, lang: str, county: County) -> Page:
-    url = urls.county(lang, county.id)
-    title = tr(lang, "Karriereveiledning i %(name)s", name=county.name)
-    meta = Meta(
-        lang,
-        url,
-        title,
-        title,
-        alternates(urls.county, county.id),
-        crumbs(lang, (tr(lang, "Fylkene"), urls.counties(lang))),
-    )
-    meta.search = [("type", tr(lang, "Fylke")), ("county", county.name)]
-    reports = [ReportLink(y, urls.report(lang, county.id, y)) for y in v.report_years.get(county.id, [])]
-    listed = v.centres_of(lang, county.id)
-    dates = fact_dates(county, lang)
-    counts = [CentreCountRow(c.year, c.centres, cite_briefly(c.citation, lang), c.note) for c in county.centre_counts]
-    page = CountyPage(
-        meta,
-        county,
-        v.county_count(lang, county),
-        [item for item in listed if item.status.term.id == "active"],
-        [item for item in listed if item.status.term.id == "planned"],
-        [item for item in listed if item.status.term.id == "closed"],
-        counts,
-        reports,
-        dates,
-        [DatedFact(tr(lang, COUNTY_LABELS[name]), date) for name, date in dates.items() if name in COUNTY_LABELS],
-        NATIONAL_SERVICE_URL,
-    )
-    return Page("county.html", page)
 
 
 def outdated(as_of: str, newest_check: dt.date) -> bool:

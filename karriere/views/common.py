@@ -13,9 +13,11 @@ from urllib.parse import urlencode
 from karriere import urls
 from karriere.figures import county_figures
 from karriere.finder import serving
-from karriere.i18n import LANGS, partial_date, tr, trp
+from karriere.i18n import LANGS, partial_date, tr, trn, trp
+from karriere.mapsvg import MapCounty, MapPoint, county_map
 from karriere.model import Centre, Citation, County, Data, Report, Term
 from karriere.settings import SiteSettings, build_date
+from karriere.today import former_counties, place_today, today_counties
 
 
 @dataclass
@@ -105,6 +107,19 @@ class FactDate:
     citation: Citation
 
 
+def active_text(lang: str, count: CountyCount) -> str:
+    """«4 sentre i drift (2018)», «ingen sentre i drift i dataene»."""
+    if not count.active:
+        return tr(lang, "ingen sentre i drift i dataene")
+    return trn(
+        lang,
+        "%(num)s senter i drift (%(years)s)",
+        "%(num)s sentre i drift (%(years)s)",
+        count.active,
+        years=count.years,
+    )
+
+
 def cite_briefly(citation: Citation, lang: str) -> str:
     section = f", {citation.section}" if citation.section else ""
     return f"{citation.source.short}{section}"
@@ -139,6 +154,9 @@ class CentreListItem:
     region: str | None
     offerings: list[Term]
     target_groups: list[Term]
+    #: Whether the sources describe the centre as guiding individuals (Senter for yrkesrettleiing in
+    #: Bergen guides counsellors): a list never offers one that does not as "your centre" unsaid.
+    individual: bool = True
 
 
 @dataclass
@@ -195,16 +213,20 @@ class Views:
         narratives: dict[tuple[str, int], dict[str, str]] | None = None,
         docs: dict[str, str] | None = None,
         hsds: bool = False,
+        geometry: dict | None = None,
     ):
         self.data = data
         self.settings = settings
+        #: The map of today's counties (tools/make_map.py), if the data has it.
+        self.geometry = geometry
         self.narratives = narratives or {}
         self.docs = docs or {}
         #: Whether the HSDS export is part of the site (it is written by the build, after rendering).
         self.hsds = hsds
         self.today = build_date()
         self.newest_check = max(
-            [c.last_checked for c in data.centres.values()] + [c.last_checked for c in data.counties.values()]
+            [c.last_checked for c in data.centres.values()]
+            + [c.last_checked for c in data.counties.values() if c.last_checked]
         )
         self.figures = {county: county_figures(data, county) for county in {c for (c, _) in data.reports}}
         self.report_years: dict[str, list[int]] = {}
@@ -212,9 +234,15 @@ class Views:
             self.report_years.setdefault(county_id, []).append(year)
         order = {"active": 0, "planned": 1, "closed": 2}
         ranked = sorted(data.centres.values(), key=lambda c: (order.get(c.status, 9), c.name))
+        #: The centres by the county their record gives (the county at the record's date) …
         self.centres_by_county: dict[str, list[Centre]] = {county: [] for county in data.counties}
+        #: … and by the county their place is in today.
+        self.centres_today: dict[str, list[Centre]] = {county: [] for county in data.counties}
+        self.places = {centre.id: place_today(data, centre) for centre in ranked}
         for centre in ranked:
             self.centres_by_county[centre.county.id].append(centre)
+            if (place := self.places[centre.id]) is not None:
+                self.centres_today[place.county.id].append(centre)
         self.having: dict[tuple[str, str], set[str]] = {}
         for centre in ranked:
             for attr in ("offerings", "target_groups"):
@@ -224,7 +252,16 @@ class Views:
         self.row_counts = data.row_counts
 
     def counties_by_number(self) -> list[County]:
-        return sorted(self.data.counties.values(), key=lambda c: c.number)
+        """Today's counties, by number."""
+        return today_counties(self.data)
+
+    def former_counties(self) -> list[County]:
+        return former_counties(self.data)
+
+    def centres_in(self, county: County) -> list[Centre]:
+        """A county's centres: for a county of today, those whose place is in it today; for a former
+        county, those its records name."""
+        return self.centres_today[county.id] if county.today else self.centres_by_county[county.id]
 
     def centre_item(self, lang: str, centre: Centre) -> CentreListItem:
         return CentreListItem(
@@ -236,11 +273,12 @@ class Views:
             centre.values.get("region"),
             centre.offerings,
             centre.target_groups,
+            any(t.id == "individual_guidance" for t in centre.offerings),
         )
 
     def centres_of(self, lang: str, county_id: str) -> list[CentreListItem]:
-        """The county's centres, as listed (active first, then by name)."""
-        return [self.centre_item(lang, c) for c in self.centres_by_county.get(county_id, [])]
+        """The county's centres (:meth:`centres_in`), as listed (active first, then by name)."""
+        return [self.centre_item(lang, c) for c in self.centres_in(self.data.counties[county_id])]
 
     def groups(self, lang: str, having: set[str] | None = None) -> list[CountyGroup]:
         """The centres by county (only those whose ids are in *having*, if given)."""
@@ -258,13 +296,40 @@ class Views:
 
     def county_count(self, lang: str, county: County) -> CountyCount:
         """Active centres are counted; planned and closed ones apart (the data's years are 2010–2018)."""
-        centres = self.centres_by_county[county.id]
+        centres = self.centres_in(county)
         years = sorted({status_of(self.data, c, lang).year for c in centres if c.status == "active"})
         span = None if not years else str(years[0]) if len(years) == 1 else f"{years[0]}–{years[-1]}"
         count = {status: sum(1 for c in centres if c.status == status) for status in ("active", "planned", "closed")}
         return CountyCount(
             county, urls.county(lang, county.id), count["active"], span, count["planned"], count["closed"]
         )
+
+    def county_map(self, lang: str, current: County | None = None, prefix: str = "map") -> str | None:
+        """Today's counties as an SVG map: each a link with its count of centres in operation, and a dot
+        at the municipality of each centre in operation (never an invented coordinate)."""
+        if self.geometry is None:
+            return None
+        counties = [
+            MapCounty(
+                county.number,
+                county.name,
+                self.settings.site_path + urls.county(lang, county.id),
+                f"{county.name}: {active_text(lang, self.county_count(lang, county))}",
+                county is current,
+            )
+            for county in self.counties_by_number()
+        ]
+        points = [
+            MapPoint(place.municipalities[0].number, f"{centre.name} ({place.municipalities[0].name})")
+            for centre in self.data.centres.values()
+            if centre.status == "active" and (place := self.places[centre.id]) and place.municipalities
+        ]
+        points.sort(key=lambda p: (p.municipality, p.label))
+        title = tr(lang, "Kart over fylkene i dag")
+        description = tr(
+            lang, "Hvert fylke er en lenke til fylkets side; prikkene er kommunene der sentre i drift ligger."
+        )
+        return county_map(self.geometry, counties, points, title=title, description=description, id_prefix=prefix)
 
     def links(self, lang: str, path: str, title: str) -> Links:
         """ "Report an error" for the file *path* (an issue on GitHub when the repository is known, else

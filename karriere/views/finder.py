@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from karriere import urls
+from karriere.finder import FormerName
 from karriere.i18n import tr, trp
-from karriere.model import County, Municipality
+from karriere.records import County
+from karriere.registers import MunicipalityVersion
 from karriere.settings import NATIONAL_SERVICE_URL
 from karriere.views.common import CentreListItem, Meta, Page, Views, alternates, crumbs
 
@@ -39,10 +41,12 @@ class MunicipalityIndexPage:
 
 @dataclass
 class MunicipalityRow:
-    municipality: Municipality
+    municipality: MunicipalityVersion
     basis: str
     local: list[CentreListItem]
     others: list[CentreListItem]
+    #: Its names and numbers since 2017 (Skedsmo, Fet and Sørum for Lillestrøm).
+    former: list[FormerName]
 
 
 @dataclass
@@ -77,7 +81,7 @@ def search(v: Views, lang: str) -> Page:
             if any(term in getattr(c, attr) for c in centres)
         ]
 
-    with_centres = [c.name for c in v.counties_by_number() if any(x.county is c for x in centres)]
+    with_centres = [c.name for c in v.counties_by_number() if v.centres_today[c.id]]
     filters = [
         FilterGroup("county", tr(lang, "Fylke"), with_centres),
         FilterGroup("offering", trp(lang, "filter_offering", "Tilbud"), used("offering_types", "offerings")),
@@ -120,6 +124,7 @@ def municipality_county(v: Views, lang: str, county: County) -> Page:
             s.basis,
             [v.centre_item(lang, c) for c in s.local],
             [v.centre_item(lang, c) for c in s.county_centres],
+            s.former,
         )
         for s in v.servings
         if s.county is county

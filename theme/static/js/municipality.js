@@ -23,6 +23,8 @@ function link(centre) {
   a.textContent = centre.name;
   li.append(a);
   if (centre.place) li.append(` (${centre.place})`);
+  // A centre the sources do not describe as guiding individuals is not offered as if it did.
+  if (!centre.individual) li.append(` – ${text.notIndividual}`);
   return li;
 }
 
@@ -37,6 +39,18 @@ function para(content, className) {
   if (className) p.className = className;
   p.append(content);
   return p;
+}
+
+// "Skedsmo er fra 2020 en del av Lillestrøm (Akershus)." for a former name or number.
+function formerNote(former, data) {
+  const [, name, number, until, targets] = former;
+  const now = targets
+    .map((i) => data.municipalities[i])
+    .map((m) => `${m[1]} (${data.counties[m[3]].name})`)
+    .join(", ");
+  const template = /^[0-9]{4}$/.test(former[0]) ? text.formerNumber : text.formerName;
+  return template.replace("{name}", name).replace("{number}", number).replace("{until}", String(until))
+    .replace("{year}", String(until + 1)).replace("{now}", now);
 }
 
 function render(entry, data) {
@@ -91,11 +105,21 @@ async function start() {
     const contains = [];
     for (const entry of data.municipalities) {
       const forms = entry[2];
-      if (forms.some((f) => f.startsWith(query))) starts.push(entry);
+      if (forms.some((f) => f.startsWith(query)) || entry[0] === query) starts.push(entry);
       else if (forms.some((f) => f.includes(query))) contains.push(entry);
     }
+    // A name or number from before a reform: say what it is now, then show that municipality.
+    const notes = [];
+    for (const former of data.former) {
+      if (former[0] === query || (query.length > 2 && !/^[0-9]+$/.test(query) && former[0].startsWith(query))) {
+        notes.push(para(formerNote(former, data), "former-note"));
+        for (const i of former[4]) {
+          if (!starts.includes(data.municipalities[i])) starts.push(data.municipalities[i]);
+        }
+      }
+    }
     const found = starts.concat(contains).slice(0, 8);
-    out.replaceChildren(...found.map((e) => render(e, data)));
+    out.replaceChildren(...notes.slice(0, 4), ...found.map((e) => render(e, data)));
     const n = starts.length + contains.length;
     status.textContent = n === 0 ? text.none : n === 1 ? text.one : text.many.replace("{n}", String(n));
   });
