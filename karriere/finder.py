@@ -102,11 +102,15 @@ def municipality_json(servings: list[Serving], data: Data, lang: str) -> bytes:
     municipality_index = {s.municipality.id: i for i, s in enumerate(servings)}
     names: dict[str, list] = {}
     for s in servings:
+        today = {fold(form) for form in name_forms(s.municipality.name)}
         for former in s.former:
-            for form in [*name_forms(former.name), former.number]:
+            # A name it still has (Molde, renumbered in 2020) needs no note; its old number does.
+            forms = [form for form in name_forms(former.name) if fold(form) not in today]
+            for form in [*forms, former.number]:
                 key = fold(form)
                 entry = names.setdefault(key, [key, former.name, former.number, former.until, []])
-                entry[4].append(municipality_index[s.municipality.id])
+                if municipality_index[s.municipality.id] not in entry[4]:
+                    entry[4].append(municipality_index[s.municipality.id])
     doc = {
         "counties": [
             {"name": c.name, "url": urls.county(lang, c.id), "list": urls.municipalities(lang, c.id)} for c in counties

@@ -10,7 +10,11 @@ import re
 import unicodedata
 from pathlib import Path
 
+import yaml
+
 from karriere.layouts import LAYOUTS, Child
+from karriere.places import period
+from karriere.registers import Registers, from_rows
 from karriere.schema import TABLE_BY_NAME, TEXT, Field, Table
 
 HEADER = (
@@ -100,12 +104,28 @@ class ScaffoldError(Exception):
     """The file cannot be made (unknown county, file exists): a message for the person."""
 
 
-def _check_county(data_dir: Path, county: str) -> None:
-    if not (data_dir / "counties").is_dir():
-        raise ScaffoldError(f"{data_dir} is not a data folder (it has no counties/ folder)")
-    if not (data_dir / "counties" / f"{county}.yaml").is_file():
-        known = sorted(p.stem for p in (data_dir / "counties").glob("*.yaml"))
-        raise ScaffoldError(f"there is no county {county!r}; use one of: {', '.join(known)}")
+def _registers(data_dir: Path) -> Registers:
+    """The county register of *data_dir* (the counties of every period since 2017, by id)."""
+    path = data_dir / "registers" / "counties.yaml"
+    if not path.is_file():
+        raise ScaffoldError(f"{data_dir} is not a data folder (it has no registers/counties.yaml)")
+    counties = yaml.safe_load(path.read_text(encoding="utf-8"))["counties"]
+    return from_rows(counties, [], [])
+
+
+def _check_county(data_dir: Path, county: str, year: int | None = None) -> None:
+    """*county* is a county of the registers (of *year*, when given): today's (innlandet), or one that
+    has ended (hedmark), or one that ended and came back (buskerud)."""
+    registers = _registers(data_dir)
+    if not registers.county_versions(county):
+        today = sorted(v.county for v in registers.today())
+        former = sorted({v.county for v in registers.counties} - set(today))
+        raise ScaffoldError(
+            f"there is no county {county!r}; today's counties: {', '.join(today)}; former: {', '.join(former)}"
+        )
+    if year is not None and registers.county(county, year) is None:
+        periods = ", ".join(period(v) for v in registers.county_versions(county))
+        raise ScaffoldError(f"{county} did not exist in {year} (its periods: {periods})")
 
 
 def new_centre(data_dir: Path, county: str, name: str, centre_id: str | None, vocabularies) -> Path:
@@ -131,7 +151,7 @@ def new_centre(data_dir: Path, county: str, name: str, centre_id: str | None, vo
 
 
 def new_report(data_dir: Path, county: str, year: int, vocabularies) -> Path:
-    _check_county(data_dir, county)
+    _check_county(data_dir, county, year)
     path = data_dir / "reports" / county / f"{year}.yaml"
     if path.exists():
         raise ScaffoldError(f"the report exists already: {path}")

@@ -80,6 +80,26 @@ def site(tmp_path_factory: pytest.TempPathFactory, _local_site_address) -> Path:
 
 
 @pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory, _local_site_address) -> Path:
+    """The tiny valid dataset's site (tests/fixtures/valid), built once: tests that need exact records
+    (a centre in Gol, a closed one in Ringerike, a county with no centre) look here, never at data/."""
+    from karriere import pipeline
+
+    out = tmp_path_factory.mktemp("fixture-site") / "output"
+    assert pipeline.build(VALID, out) == []
+    return out
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site: Path) -> Iterator[str]:
+    """The fixture site served over HTTP on a free port."""
+    server, url = serve_folder(fixture_site)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
 def soups(site: Path) -> dict[Path, BeautifulSoup]:
     """Every page of the real site parsed once with a spec-compliant HTML parser (html5lib)."""
     return {path: BeautifulSoup(path.read_text(encoding="utf-8"), "html5lib") for path in sorted(site.rglob("*.html"))}

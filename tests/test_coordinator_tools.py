@@ -57,6 +57,35 @@ def test_new_report_fails_clearly_until_filled_in(valid_data: Path) -> None:
     assert pipeline.check(valid_data) == []
 
 
+def test_a_county_that_ended_and_came_back_gets_its_new_report(valid_data: Path, capsys) -> None:
+    """Buskerud (06 until 2019, 33 from 2024): a 2025 report sits beside 2016 and 2017; 2022 is refused."""
+    assert cli.main(["new-report", "--county", "buskerud", "--year", "2022", "--data", str(valid_data)]) == 1
+    assert "buskerud did not exist in 2022 (its periods: until 2019, from 2024)" in capsys.readouterr().err
+    assert cli.main(["new-report", "--county", "buskerud", "--year", "2025", "--data", str(valid_data)]) == 0
+    path = valid_data / "reports" / "buskerud" / "2025.yaml"
+    fill(path, {"as_of": '"2025"', "last_checked": "2026-11-20"})
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("  - source:\n", "  - source: test-source\n"), encoding="utf-8"
+    )
+    assert pipeline.check(valid_data) == []
+
+
+def test_a_centre_in_a_county_of_today_with_todays_number(valid_data: Path, capsys) -> None:
+    """A new centre in Trøndelag (a county since 2018) passes with today's number; the number of 2017
+    is refused with a message that names today's."""
+    args = ["new-centre", "--county", "trondelag", "--name", "Karrieresenter Steinkjer", "--data", str(valid_data)]
+    assert cli.main(args) == 0
+    path = valid_data / "centres" / "trondelag" / "karrieresenter-steinkjer.yaml"
+    fill(path, {"status": "active", "as_of": '"2026"', "last_checked": "2026-11-20"})
+    text = path.read_text(encoding="utf-8").replace("  - source:\n", "  - source: test-source\n")
+    path.write_text(text.replace("# municipality:\n", 'municipality: "1702"\n'), encoding="utf-8")
+    problems = pipeline.check(valid_data)
+    assert [(p.field, p.line) for p in problems] == [("municipality", text.splitlines().index("# municipality:") + 1)]
+    assert '"5006" (Steinkjer)' in problems[0].message
+    path.write_text(text.replace("# municipality:\n", 'municipality: "5006"\n'), encoding="utf-8")
+    assert pipeline.check(valid_data) == []
+
+
 def test_new_files_refuse_mistakes(valid_data: Path, capsys) -> None:
     assert cli.main(["new-centre", "--county", "oslo", "--name", "X", "--data", str(valid_data)]) == 1
     assert "there is no county 'oslo'" in capsys.readouterr().err

@@ -11,25 +11,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
-
-from karriere import pipeline
 
 YEAR = re.compile(r"\b(19|20)[0-9]{2}\b")
 
 
 def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html5lib")
-
-
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory) -> Path:
-    from tests.conftest import VALID
-
-    out = tmp_path_factory.mktemp("honesty") / "site"
-    assert pipeline.build(VALID, out) == []
-    return out
 
 
 def test_a_fact_is_dated_with_its_own_date_not_its_records(fixture_site: Path) -> None:

@@ -29,6 +29,9 @@ class SearchPage:
     bundle_url: str
     directory_url: str
     municipality_url: str
+    #: The place names the site publishes (the municipality finder's file), which the search page
+    #: consults before its full-text results, so that a place is answered with that place.
+    places_url: str
 
 
 @dataclass
@@ -88,7 +91,14 @@ def search(v: Views, lang: str) -> Page:
         FilterGroup("target_group", tr(lang, "Målgruppe"), used("target_groups", "target_groups")),
         FilterGroup("channel", tr(lang, "Kanal"), used("channels", "channels")),
     ]
-    page = SearchPage(meta, filters, urls.search_bundle(), urls.directory(lang), urls.municipalities(lang))
+    page = SearchPage(
+        meta,
+        filters,
+        urls.search_bundle(),
+        urls.directory(lang),
+        urls.municipalities(lang),
+        urls.municipality_data(lang),
+    )
     return Page("search.html", page)
 
 
@@ -98,7 +108,11 @@ def municipalities(v: Views, lang: str) -> Page:
         lang,
         url,
         tr(lang, "Finn karrieresenteret for din kommune"),
-        tr(lang, "Velg kommunen du bor i. Kommunene er slik de var før 2018, som dataene."),
+        tr(
+            lang,
+            "Skriv kommunen du bor i: navnet i dag, et samisk eller kvensk navn, eller et navn eller nummer fra "
+            "før reformene i 2018, 2020 og 2024.",
+        ),
         alternates(urls.municipalities),
         crumbs(lang),
     )

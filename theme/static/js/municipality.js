@@ -1,15 +1,12 @@
 // Find the centre(s) for a municipality: a filter over a small JSON file. Without JavaScript the
 // page offers the same information as a list per county.
+import { fold, formerNote, loadPlaces } from "./places.js";
+
 const form = document.getElementById("muni-form");
 const input = document.getElementById("muni");
 const status = document.getElementById("muni-status");
 const out = document.getElementById("muni-results");
 const text = form.dataset;
-
-// The same folding as karriere.search.fold: lowercase, no diacritics, ø → o, æ → ae.
-function fold(value) {
-  return value.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/ø/g, "o").replace(/æ/g, "ae");
-}
 
 // The lookup's addresses are relative to the site's root (SITE.site_path), never to this page.
 function href(url) {
@@ -39,18 +36,6 @@ function para(content, className) {
   if (className) p.className = className;
   p.append(content);
   return p;
-}
-
-// "Skedsmo er fra 2020 en del av Lillestrøm (Akershus)." for a former name or number.
-function formerNote(former, data) {
-  const [, name, number, until, targets] = former;
-  const now = targets
-    .map((i) => data.municipalities[i])
-    .map((m) => `${m[1]} (${data.counties[m[3]].name})`)
-    .join(", ");
-  const template = /^[0-9]{4}$/.test(former[0]) ? text.formerNumber : text.formerName;
-  return template.replace("{name}", name).replace("{number}", number).replace("{until}", String(until))
-    .replace("{year}", String(until + 1)).replace("{now}", now);
 }
 
 function render(entry, data) {
@@ -88,8 +73,7 @@ function render(entry, data) {
 async function start() {
   let data;
   try {
-    const response = await fetch(text.source);
-    data = await response.json();
+    data = await loadPlaces(text.source);
   } catch (error) {
     return; // the lists per county still work
   }
@@ -112,7 +96,7 @@ async function start() {
     const notes = [];
     for (const former of data.former) {
       if (former[0] === query || (query.length > 2 && !/^[0-9]+$/.test(query) && former[0].startsWith(query))) {
-        notes.push(para(formerNote(former, data), "former-note"));
+        notes.push(para(formerNote(former, data, text), "former-note"));
         for (const i of former[4]) {
           if (!starts.includes(data.municipalities[i])) starts.push(data.municipalities[i]);
         }
