@@ -99,6 +99,52 @@ def fixture_url(fixture_site: Path) -> Iterator[str]:
     server.server_close()
 
 
+def package_rows(site: Path, table: str) -> list[dict[str, str]]:
+    """The rows of one table of a built site's data package."""
+    import csv
+
+    with (site / "data" / f"{table}.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.fixture(scope="session")
+def real_pages(site: Path) -> dict[str, str]:
+    """One page of each kind, chosen from whatever the real data holds (the first by id), so that tests
+    of every kind of page never name a record a coordinator may change."""
+    centres = sorted(r["id"] for r in package_rows(site, "centres"))
+    sites = sorted({r["centre"] for r in package_rows(site, "centre_locations")})
+    reports = sorted((r["county"], r["year"]) for r in package_rows(site, "reports"))
+    national = sorted({r["year"] for r in package_rows(site, "national_reports")})
+    today = sorted(r["county"] for r in package_rows(site, "county_versions") if not r["valid_to"])
+    former = sorted({r["county"] for r in package_rows(site, "county_versions")} - set(today))
+    years = sorted({year for _, year in reports})
+    return {
+        "home": "",
+        "directory": "sentre/",
+        "directory-filter": "sentre/tilbud/individual-guidance/",
+        "centre": f"senter/{centres[0]}/",
+        "centre-several-sites": f"senter/{(sites or centres)[0]}/",
+        "counties": "fylke/",
+        "county": f"fylke/{today[0]}/",
+        "former-county": f"fylke/{(former or today)[0]}/",
+        "report": f"fylke/{reports[-1][0]}/{reports[-1][1]}/",
+        "report-first": f"fylke/{reports[0][0]}/{reports[0][1]}/",
+        "national": f"nokkeltall/{years[0]}/",
+        "national-survey": f"nokkeltall/{(national or years)[0]}/",
+        "national-index": "nokkeltall/",
+        "about": "om/",
+        "accessibility": "tilgjengelighet/",
+        "privacy": "personvern/",
+        "open-data": "apne-data/",
+        "guide": "slik-oppdaterer-du-opplysningene/",
+        "field-reference": "feltreferanse/",
+        "municipalities": "kommune/",
+        "municipalities-by-county": f"kommune/{today[0]}/",
+        "search": "sok/",
+        "not-found": "404.html",
+    }
+
+
 @pytest.fixture(scope="session")
 def soups(site: Path) -> dict[Path, BeautifulSoup]:
     """Every page of the real site parsed once with a spec-compliant HTML parser (html5lib)."""
