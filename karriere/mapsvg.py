@@ -34,7 +34,7 @@ from typing import Any
 FILL = "#e4e4e4"
 FILL_CURRENT = "#a6a6a6"
 STROKE = "#303030"
-POINT_RADIUS = 5
+POINT_RADIUS = 12
 
 _ID = re.compile(r"[A-Za-z][A-Za-z0-9_.-]*")
 

@@ -26,6 +26,7 @@ from karriere.documents import Document, Row, read_document
 from karriere.errors import Problem, sort_problems
 from karriere.layouts import data_files
 from karriere.package import Built, frictionless_errors, group_rows, problems_from, validate, warm, write
+from karriere.places import centre_places
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +65,7 @@ def load(data_dir: Path) -> Loaded:
         if doc is not None:
             documents.append(doc)
     rows = group_rows([row for doc in documents for row in doc.rows])
+    rows["centre_places"] = centre_places(rows)  # derived: where each centre's place is today
     return Loaded(documents, rows, problems)
 
 

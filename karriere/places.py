@@ -167,3 +167,36 @@ def places(documents: list[Document], rows: dict[str, list[Row]]) -> list[Proble
             if number and year is not None and (found := municipality_then(registers, number, year)):
                 problems.append(_problem(row, "municipality", *found))
     return problems
+
+
+def centre_places(rows: dict[str, list[Row]]) -> list[Row]:
+    """Derived rows of ``centre_places``: each centre's municipality (then each site's), as the record
+    gives it for the year of its as_of, followed through the registers to the municipality and county
+    of today (several rows after a split). A number the registers do not know in that year gives no
+    row: :func:`places` reports it."""
+    registers = registers_from(rows)
+    if registers is None:
+        return []
+    sites: dict[str, list[Row]] = {}
+    for row in rows.get("centre_locations", []):
+        sites.setdefault(row.values.get("centre", ""), []).append(row)
+    out: list[Row] = []
+    for centre in rows.get("centres", []):
+        centre_id, year = centre.values.get("id", ""), _year(centre.values.get("as_of"))
+        if year is None:
+            continue
+        for position, row in enumerate([centre, *sites.get(centre_id, [])], start=1):
+            number = row.values.get("municipality")
+            version = registers.municipality(number, year) if number else None
+            for today in registers.successors(version) if version else []:
+                values = {
+                    "centre": centre_id,
+                    "position": str(position),
+                    "municipality": number,
+                    "record_year": str(year),
+                    "today_number": today.number,
+                    "today_name": today.name,
+                    "today_county": today.county,
+                }
+                out.append(Row("centre_places", values, row.path, row.pos, {"municipality": row.where("municipality")}))
+    return out

@@ -207,3 +207,18 @@ def test_check_and_build_run_where_the_os_has_no_linux_only_calls(
     code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "karriere").rglob("*.py"))
     for linux_only in ("sched_getaffinity", "os.fork", "setpgid", "killpg", '"fork"'):
         assert linux_only not in code, linux_only
+
+
+def test_the_package_says_where_each_centre_is_today(valid_data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "site"
+    assert pipeline.build(valid_data, out) == []
+    with (out / "data" / "centre_places.csv").open(encoding="utf-8") as fh:
+        rows = [
+            (r["centre"], r["municipality"], r["record_year"], r["today_number"], r["today_county"])
+            for r in csv.DictReader(fh)
+        ]
+    assert rows == [
+        ("drammen", "0602", "2010", "3301", "buskerud"),
+        ("gol", "0617", "2017", "3324", "buskerud"),
+        ("ringerike", "0605", "2014", "3305", "buskerud"),
+    ]

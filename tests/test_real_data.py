@@ -63,3 +63,16 @@ def test_vocabulary_labels_in_three_languages(rows) -> None:
         assert rows[name], name
         for term in rows[name]:
             assert all(term.values.get(f"label_{lang}") for lang in ("nb", "nn", "en")), term.values
+
+
+def test_every_centre_place_leads_to_a_municipality_of_today(rows) -> None:
+    from karriere.places import registers_from
+
+    registers = registers_from(rows)
+    today = {v.number: v for v in registers.municipalities if v.valid_to is None}
+    placed = {r.values["centre"] for r in rows["centre_places"]}
+    for row in rows["centre_places"]:
+        assert today[row.values["today_number"]].county == row.values["today_county"]
+    assert placed == {r.values["id"] for r in rows["centres"] if r.values.get("municipality")} | {
+        r.values["centre"] for r in rows["centre_locations"] if r.values.get("municipality")
+    }

@@ -80,6 +80,11 @@ DERIVED = {
     "county": "the county of the record it is part of (its file name, or its report's county).",
     "year": "the year of the report it is part of.",
     "scope": "the county of the report it is part of, or national.",
+    "record_year": "the year of the centre record's as_of: the year the municipality number is from.",
+    "today_number": "the municipality of today the record's municipality is, or became (several after a split), "
+    "by the registers (municipality_changes).",
+    "today_name": "that municipality's name today, by the registers.",
+    "today_county": "the county that municipality is in today, by the registers.",
 }
 
 

@@ -124,4 +124,36 @@ TABLES: tuple[Table, ...] = (
         ),
         primary_key=("year", "from_number", "to_number"),
     ),
+    Table(
+        "centre_places",
+        "Centres' places today",
+        "Where each centre's municipality (and each of its sites') is today: the number the record gives, for "
+        "the year of its as_of, followed through the registers to the municipality and county of today. "
+        "Derived by the build; a record is never moved or changed when a county or municipality ends.",
+        (
+            Field("centre", "The centre's id.", required=True, references=("centres", "id")),
+            Field(
+                "position", "1 for the centre's municipality, then its sites in order.", type="integer", required=True
+            ),
+            Field(
+                "municipality",
+                "The municipality number as the record gives it.",
+                required=True,
+                pattern=MUNICIPALITY_NUMBER,
+                references=("municipality_versions", "number"),
+            ),
+            Field("record_year", "The year of the record.", required=True, **YEAR_FIELD),
+            Field(
+                "today_number",
+                "The municipality's number today.",
+                required=True,
+                pattern=MUNICIPALITY_NUMBER,
+                references=("municipality_versions", "number"),
+            ),
+            Field("today_name", "The municipality's name today.", required=True),
+            Field("today_county", "The county today.", required=True, references=("county_versions", "county")),
+        ),
+        primary_key=("centre", "position", "today_number"),
+        context=("centre", "position", "record_year", "today_number", "today_name", "today_county"),
+    ),
 )
