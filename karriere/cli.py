@@ -164,7 +164,7 @@ def _new(args: argparse.Namespace) -> int:
 def _schemas(args: argparse.Namespace) -> int:
     from karriere import editor_schemas, fieldref
 
-    written = editor_schemas.write(ROOT, args.data)
+    written = editor_schemas.write(ROOT)
     (ROOT / "docs").mkdir(exist_ok=True)
     (ROOT / "docs" / "feltreferanse.md").write_text(fieldref.markdown(), encoding="utf-8")
     written.append(ROOT / "docs" / "feltreferanse.md")
