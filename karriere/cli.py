@@ -1,4 +1,4 @@
-"""Command line: ``python build.py check|build|serve|stale|new-centre|new-report|schemas``.
+"""Command line: ``python build.py check|build|serve|stale|new-centre|new-report|schemas|diff``.
 
 Decides what the user sees; the rest only logs.
 """
@@ -47,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--county", required=True, help="county id, e.g. buskerud")
     report.add_argument("--year", type=int, required=True)
     command("schemas", "regenerate schemas/*.json, .vscode/settings.json and docs/feltreferanse.md")
+    text = "print, as Markdown, what changes for readers from one data folder to another (tables and pages)"
+    diff = sub.add_parser("diff", help=text, description=text)
+    diff.add_argument("--base", type=Path, required=True, help="the data before, e.g. the base branch's data/")
+    diff.add_argument("--head", type=Path, default=ROOT / "data", help="the data after (default: data/)")
+    diff.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
@@ -64,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(message)s")
     # A build validates the package in a second process while it renders: that process starts now,
     # so that it has Frictionless imported when the package is written.
-    args.pool = pipeline.validator() if args.command == "build" else None
+    args.pool = pipeline.validator() if args.command in ("build", "diff") else None
     try:
         return COMMANDS[args.command](args)
     except Exception as exc:  # a bug, not bad data: say so plainly
@@ -164,13 +169,31 @@ def _new(args: argparse.Namespace) -> int:
 def _schemas(args: argparse.Namespace) -> int:
     from karriere import editor_schemas, fieldref
 
-    written = editor_schemas.write(ROOT, args.data)
+    written = editor_schemas.write(ROOT)
     (ROOT / "docs").mkdir(exist_ok=True)
     (ROOT / "docs" / "feltreferanse.md").write_text(fieldref.markdown(), encoding="utf-8")
     written.append(ROOT / "docs" / "feltreferanse.md")
     for path in written:
         print(f"Wrote {pipeline.shown_path(path)}")
     return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from karriere import change_summary, changes, settings
+
+    for folder in (args.base, args.head):
+        if not folder.is_dir():
+            print(i18n.tr(_lang(args), "Finner ikke datamappen %(folder)s.", folder=folder), file=sys.stderr)
+            return 1
+    comparison = changes.compare(args.base, args.head, pool=args.pool)
+    site_url = settings.from_environment().site_url
+    published = None if site_url == settings.LOCAL_PREVIEW else site_url
+    print(change_summary.markdown(comparison, _lang(args), published), end="")
+    return 0
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return getattr(args, "lang", None) or i18n.DEFAULT_LANG
 
 
 COMMANDS = {
@@ -181,4 +204,5 @@ COMMANDS = {
     "new-centre": _new,
     "new-report": _new,
     "schemas": _schemas,
+    "diff": _diff,
 }

@@ -2,7 +2,14 @@
 
 Editors (VS Code's YAML extension, GitHub Codespaces) use them to underline a wrong value while it is
 typed. ``python build.py schemas`` writes them to ``schemas/``; a test fails when the committed files
-differ from what the table schemas and vocabularies give.
+differ from what the table schemas give.
+
+They are made from the code alone, never from ``data/``: an id that the data defines (a vocabulary
+term, a county, a centre, a source) is checked for its form here and for its existence by ``check``.
+So a coordinator who adds a term, a county or a source in GitHub's web editor never has to run a
+command to bring a committed file in step, and the schema an editor uses is always the one of the
+branch being edited (a schema published with the site would lag behind a pull request that adds a
+term, and underline the new term as wrong until it is merged).
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from karriere.layouts import LAYOUTS, Child, Layout
-from karriere.schema import TABLE_BY_NAME, VOCABULARIES, Field, Table
+from karriere.schema import TABLE_BY_NAME, TERM_ID, VOCABULARIES, Field, Table
 from karriere.yamlsource import Map, Node, Seq
 
 #: Which files each schema is for (globs relative to the repository), used in .vscode/settings.json.
@@ -36,7 +43,7 @@ TITLES = {
 }
 
 
-def field_schema(field: Field, vocabularies: dict[str, list[str]]) -> dict[str, Any]:
+def field_schema(field: Field) -> dict[str, Any]:
     out: dict[str, Any] = {"description": field.description}
     if field.type in ("integer", "year"):
         out["type"] = "integer"
@@ -55,25 +62,24 @@ def field_schema(field: Field, vocabularies: dict[str, list[str]]) -> dict[str, 
         out["minimum"] = field.minimum
     if field.maximum is not None:
         out["maximum"] = field.maximum
-    if field.vocabulary:
-        out["enum"] = vocabularies.get(field.vocabulary, [])
-    elif field.references == ("counties", "id"):
-        out["enum"] = vocabularies.get("counties", [])
+    if field.vocabulary:  # the terms are data: their form here, their existence in `check`
+        out["pattern"] = f"^(?:{TERM_ID})$"
+        out["description"] = f"{field.description} The value is {field.expected}."
+    if field.choices:  # a list the code itself defines
+        out["enum"] = list(field.choices)
     return out
 
 
-def object_schema(
-    table: Table, children: tuple[Child, ...], vocabularies: dict[str, list[str]], description: str = ""
-) -> dict[str, Any]:
+def object_schema(table: Table, children: tuple[Child, ...], description: str = "") -> dict[str, Any]:
     own = [f for f in table.fields if f.name not in table.context]
-    properties: dict[str, Any] = {f.name: field_schema(f, vocabularies) for f in own}
+    properties: dict[str, Any] = {f.name: field_schema(f) for f in own}
     for child in children:
         child_table = TABLE_BY_NAME[child.table]
         if child.item:
-            item = field_schema(child_table.field(child.item), vocabularies)
+            item = field_schema(child_table.field(child.item))
             value: dict[str, Any] = {"type": "array", "items": item, "description": child.description}
         else:
-            inner = object_schema(child_table, child.children, vocabularies, child.description)
+            inner = object_schema(child_table, child.children, child.description)
             value = inner if child.single else {"type": "array", "items": inner, "description": child.description}
         properties[child.key] = value
     schema: dict[str, Any] = {"type": "object", "additionalProperties": False, "properties": properties}
@@ -85,10 +91,10 @@ def object_schema(
     return schema
 
 
-def layout_schema(kind: str, layout: Layout, vocabularies: dict[str, list[str]]) -> dict[str, Any]:
+def layout_schema(kind: str, layout: Layout) -> dict[str, Any]:
     if layout.list_key:
         table = TABLE_BY_NAME[layout.table] if layout.table else TABLE_BY_NAME["offering_types"]
-        items = object_schema(table, (), vocabularies)
+        items = object_schema(table, ())
         body: dict[str, Any] = {
             "type": "object",
             "additionalProperties": False,
@@ -104,7 +110,7 @@ def layout_schema(kind: str, layout: Layout, vocabularies: dict[str, list[str]])
             },
         }
     else:
-        body = object_schema(TABLE_BY_NAME[layout.table], layout.children, vocabularies)
+        body = object_schema(TABLE_BY_NAME[layout.table], layout.children)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://karrieresentre.invalid/schemas/{kind}.schema.json",
@@ -114,6 +120,8 @@ def layout_schema(kind: str, layout: Layout, vocabularies: dict[str, list[str]])
 
 
 def vocabularies_from(data_dir: Path) -> dict[str, list[str]]:
+    """The ids of each vocabulary (and of the counties) in *data_dir*: the scaffolds list them in
+    their comments. The editor schemas never do (see the module's docstring)."""
     from karriere.pipeline import load
 
     rows = load(data_dir).rows
@@ -146,12 +154,10 @@ def as_editor_sees(node: Node) -> Any:
     return text
 
 
-def generate(data_dir: Path) -> dict[str, str]:
-    """{file name: JSON text} for every kind of YAML file."""
-    vocabularies = vocabularies_from(data_dir)
+def generate() -> dict[str, str]:
+    """{file name: JSON text} for every kind of YAML file: a function of the code, not of the data."""
     return {
-        f"{kind}.schema.json": json.dumps(layout_schema(kind, layout, vocabularies), indent=2, ensure_ascii=False)
-        + "\n"
+        f"{kind}.schema.json": json.dumps(layout_schema(kind, layout), indent=2, ensure_ascii=False) + "\n"
         for kind, layout in LAYOUTS.items()
         if layout.kind != "register"  # generated, never edited: no editor schema
     }
@@ -164,11 +170,11 @@ def vscode_settings() -> str:
     )
 
 
-def write(root: Path, data_dir: Path) -> list[Path]:
+def write(root: Path) -> list[Path]:
     folder = root / "schemas"
     folder.mkdir(exist_ok=True)
     written = []
-    for name, text in generate(data_dir).items():
+    for name, text in generate().items():
         (folder / name).write_text(text, encoding="utf-8")
         written.append(folder / name)
     (root / ".vscode").mkdir(exist_ok=True)

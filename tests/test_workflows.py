@@ -68,6 +68,25 @@ def test_pull_requests_check_build_test_and_preview() -> None:
     assert upload["with"]["path"] == "output/" and upload["with"]["include-hidden-files"] is True
 
 
+def test_pull_requests_say_what_changes_for_readers() -> None:
+    """The base branch's data/ is checked out beside this one's and compared into the job summary."""
+    check = load("pull-request.yml")["jobs"]["check"]["steps"]
+    runs = [step.get("run", "") for step in check]
+    base = next(i for i, step in enumerate(check) if step.get("with", {}).get("path") == "base")
+    diff = next(i for i, run in enumerate(runs) if "build.py diff" in run)
+    assert check[base]["with"] == {
+        "ref": "${{ github.base_ref }}",
+        "path": "base",
+        "sparse-checkout": "data",
+        "persist-credentials": False,
+    }
+    assert runs[diff] == 'python build.py diff --base base/data --head data | tee -a "$GITHUB_STEP_SUMMARY"'
+    assert check[diff]["shell"] == "bash"  # bash -eo pipefail: a failing diff is not hidden by tee
+    assert check[diff]["continue-on-error"] is True  # it informs; a coordinator could not fix it
+    assert runs.index("python build.py build") < base < diff
+    assert check[base]["if"] == check[diff]["if"] == "github.event_name == 'pull_request'"
+
+
 def test_deploy_publishes_to_pages_with_hidden_files() -> None:
     workflow = load("deploy.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
