@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -70,16 +71,23 @@ def field_schema(field: Field) -> dict[str, Any]:
     return out
 
 
-def object_schema(table: Table, children: tuple[Child, ...], description: str = "") -> dict[str, Any]:
+def object_schema(
+    table: Table, children: tuple[Child, ...], description: str = "", expand: tuple[str, str] | None = None
+) -> dict[str, Any]:
     own = [f for f in table.fields if f.name not in table.context]
     properties: dict[str, Any] = {f.name: field_schema(f) for f in own}
+    if expand:  # one YAML list (fields: [website, owners]) gives a row per value of one column (field)
+        key, column = expand
+        item = properties.pop(column)
+        properties[key] = {"type": "array", "minItems": 1, "items": item, "description": item["description"]}
+        own = [f if f.name != column else replace(f, name=key) for f in own]
     for child in children:
         child_table = TABLE_BY_NAME[child.table]
         if child.item:
             item = field_schema(child_table.field(child.item))
             value: dict[str, Any] = {"type": "array", "items": item, "description": child.description}
         else:
-            inner = object_schema(child_table, child.children, child.description)
+            inner = object_schema(child_table, child.children, child.description, child.expand)
             value = inner if child.single else {"type": "array", "items": inner, "description": child.description}
         properties[child.key] = value
     schema: dict[str, Any] = {"type": "object", "additionalProperties": False, "properties": properties}
